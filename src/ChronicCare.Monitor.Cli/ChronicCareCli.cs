@@ -1,0 +1,27 @@
+using System.CommandLine;
+using ChronicCare.Monitor.Cli.Commands;
+using ChronicCare.Monitor.Cli.Terminal;
+
+namespace ChronicCare.Monitor.Cli;
+
+/// <summary>The <c>chroniccare</c> command: one program for every job.</summary>
+internal static class ChronicCareCli
+{
+    public static RootCommand Build(CliContext cli) => new("ChronicCare Monitor: fraud and anomaly detection for outpatient chronic-disease insurance settlements")
+    {
+        DetectCommand.Create(cli),
+    };
+
+    public static async Task<int> RunAsync(string[] args, CliContext cli)
+    {
+        var root = Build(cli);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            cli.Error.WriteLine($"chroniccare: {parsed.Errors[0].Message} (see chroniccare --help)");
+            return ExitCodes.Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = cli.Out, Error = cli.Error }).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,39 @@
+using ChronicCare.Monitor.Cli.Terminal;
+using ChronicCare.Monitor.Files;
+using ChronicCare.Monitor.Policy;
+
+namespace ChronicCare.Monitor.Cli.Commands;
+
+/// <summary>Runs a command body and turns failures into a one-line reason on stderr and a meaningful exit code.</summary>
+internal static class CommandRunner
+{
+    public static int Run(TextWriter err, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (ArgumentException ex)
+        {
+            return Fail(err, ExitCodes.Usage, ex.Message);
+        }
+        catch (Exception ex) when (ex is InputException or PolicyException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return Fail(err, ExitCodes.BadInput, ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(err, ExitCodes.Cancelled, "cancelled");
+        }
+        catch (IOException ex)
+        {
+            return Fail(err, ExitCodes.BadInput, ex.Message);
+        }
+    }
+
+    private static int Fail(TextWriter err, int code, string message)
+    {
+        err.WriteLine($"chroniccare: {message.Split('\n')[0].TrimEnd()}");
+        return code;
+    }
+}

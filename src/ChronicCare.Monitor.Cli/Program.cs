@@ -1,0 +1,3 @@
+using ChronicCare.Monitor.Cli;
+
+return await ChronicCareCli.RunAsync(args, CliContext.System).ConfigureAwait(false);

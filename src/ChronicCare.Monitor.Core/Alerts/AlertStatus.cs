@@ -1,0 +1,7 @@
+namespace ChronicCare.Monitor.Alerts;
+
+public enum AlertStatus
+{
+    Open,
+    Withdrawn,
+}

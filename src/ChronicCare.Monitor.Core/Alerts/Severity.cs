@@ -1,0 +1,8 @@
+namespace ChronicCare.Monitor.Alerts;
+
+public enum Severity
+{
+    High,
+    Medium,
+    Low,
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+using ChronicCare.Monitor.Alerts;
+using ChronicCare.Monitor.Integrity;
+using ChronicCare.Monitor.Rules;
+
+namespace ChronicCare.Monitor.Contract;
+
+/// <summary>Writes alert and action records in the contract's JSON shape (contract §4, §5).</summary>
+public static class ContractJson
+{
+    public static void Write(Utf8JsonWriter w, Alert a)
+    {
+        w.WriteStartObject();
+        w.WriteString("alert_id", a.AlertId);
+        w.WriteString("rule", a.Rule);
+        w.WriteString("name", RuleCatalog.IsKnown(a.Rule) ? RuleCatalog.Name(a.Rule) : a.Rule);
+        w.WriteString("status", a.Status == AlertStatus.Open ? "open" : "withdrawn");
+        w.WriteString("severity", a.Severity switch { Severity.High => "high", Severity.Medium => "medium", _ => "low" });
+        NullableString(w, "patient_id", a.PatientId);
+        NullableString(w, "settlement_id", a.SettlementId);
+        NullableString(w, "facility_id", a.FacilityId);
+        NullableString(w, "period", a.Period);
+        w.WriteString("event_time", a.EventTime);
+        w.WriteString("detected_at", Format(a.DetectedAt));
+        if (a.Score is { } score)
+        {
+            w.WriteNumber("score", score);
+        }
+        else
+        {
+            w.WriteNull("score");
+        }
+
+        w.WritePropertyName("evidence");
+        w.WriteRawValue(a.EvidenceJson, skipInputValidation: true);
+        w.WriteString("message_zh", a.MessageZh);
+        w.WriteString("message_en", a.MessageEn);
+        w.WriteEndObject();
+    }
+
+    public static void Write(Utf8JsonWriter w, IntegrityAction a)
+    {
+        w.WriteStartObject();
+        w.WriteString("action_id", a.ActionId);
+        w.WriteString("patient_id", a.PatientId);
+        w.WriteString("action", IntegrityAction.NameOf(a.Action));
+        w.WriteString("effective_from", a.EffectiveFrom.ToString());
+        NullableString(w, "effective_until", a.EffectiveUntil?.ToString());
+        w.WriteString("reason_rule", a.ReasonRule);
+        w.WriteStartArray("alert_ids");
+        foreach (var id in a.AlertIds)
+        {
+            w.WriteStringValue(id);
+        }
+
+        w.WriteEndArray();
+        w.WriteBoolean("automatic", a.Automatic);
+        NullableString(w, "decided_by", a.DecidedBy);
+        if (a.Action == ActionKind.Reinstate)
+        {
+            w.WriteString("revokes", a.Revokes);
+        }
+
+        w.WriteString("decided_at", Format(a.DecidedAt));
+        w.WriteEndObject();
+    }
+
+    public static string Format(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    private static void NullableString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace ChronicCare.Monitor.Contract;
+
+public enum Gender
+{
+    M,
+    F,
+}

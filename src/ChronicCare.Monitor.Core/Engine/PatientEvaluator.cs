@@ -1,0 +1,269 @@
+using ChronicCare.Monitor.Alerts;
+using ChronicCare.Monitor.Contract;
+using ChronicCare.Monitor.Integrity;
+using ChronicCare.Monitor.Policy;
+using ChronicCare.Monitor.Rules;
+using ChronicCare.Monitor.State;
+
+namespace ChronicCare.Monitor.Engine;
+
+/// <summary>
+/// Re-evaluates one patient from the carry of pruned history over every kept settlement in supply order,
+/// derives the automatic actions, and diffs both against what was last emitted. Evaluating from scratch is
+/// what makes the result independent of arrival order (contract §3): the outcome is a function of the set of
+/// non-reversed events, never of the path that led there. Touches only the patient's own state, so several
+/// patients can be evaluated at once.
+/// </summary>
+internal sealed class PatientEvaluator
+{
+    private static readonly string[] OverPrescribing = ["R01", "R02", "R03"];
+    private readonly DetectionPolicy _policy;
+
+    public PatientEvaluator(DetectionPolicy policy)
+    {
+        _policy = policy;
+    }
+
+    public PatientChanges Evaluate(PatientState st, EngineView view, DateOnly horizon, DateTimeOffset now)
+    {
+        var carry = st.Carry;
+        var ledger = carry?.Ledger.Clone() ?? new SupplyLedger();
+        var designation = carry?.Designation.Clone() ?? new DesignationTracker();
+        var quota = carry?.Quota.Clone() ?? new QuotaTracker();
+        var settlements = st.Settlements;
+        var prune = settlements.Count > 0 && settlements[0].ServiceDate < horizon && horizon > (carry?.Horizon ?? DateOnly.MinValue);
+        var pruneCount = -1;
+        (SupplyLedger, DesignationTracker, QuotaTracker)? snapshot = null;
+        var drafts = new List<AlertDraft>();
+        var eligibility = new List<(SettlementFacts Facts, List<string> Reasons, bool Trigger)>(settlements.Count);
+        var suspendTriggers = new List<SuspendTrigger>();
+        for (var i = 0; i < settlements.Count; i++)
+        {
+            var s = settlements[i];
+            if (prune && pruneCount < 0 && s.ServiceDate >= horizon)
+            {
+                snapshot = (ledger.Snapshot(horizon), designation.Snapshot(horizon), quota.Snapshot(horizon));
+                pruneCount = i;
+            }
+
+            var facts = new SettlementFacts(s, view.Reference, st.Late?.Contains(s.SettlementId) == true, carry?.Horizon ?? horizon);
+            EvaluateRecordRules(facts, st, view, ledger, designation, quota, drafts, suspendTriggers);
+            var reasons = EligibilityRule.RecordReasons(facts, out var statusTrigger);
+            if (statusTrigger)
+            {
+                suspendTriggers.Add(new SuspendTrigger(s, "R06", Alert.IdFor("R06", s.SettlementId)));
+            }
+
+            eligibility.Add((facts, reasons, statusTrigger));
+        }
+
+        if (prune && pruneCount < 0)
+        {
+            snapshot = (ledger.Snapshot(horizon), designation.Snapshot(horizon), quota.Snapshot(horizon));
+            pruneCount = settlements.Count;
+        }
+
+        var actions = DesiredActions(st, drafts, suspendTriggers, now);
+
+        // R06 last: a sanction in force at a settlement's instant makes it ineligible (contract §3, §5).
+        foreach (var (facts, reasons, trigger) in eligibility)
+        {
+            var actionIds = new List<string>();
+            EligibilityRule.AddActionReasons(facts.Settlement, actions, reasons, actionIds);
+            if (reasons.Count > 0)
+            {
+                drafts.Add(EligibilityRule.Draft(facts, reasons, actionIds, trigger));
+            }
+        }
+
+        var changes = new PatientChanges();
+        DiffAlerts(st, drafts, now, changes);
+        DiffActions(st, actions, now, changes);
+        if (prune)
+        {
+            Prune(st, horizon, pruneCount, snapshot!.Value, drafts, actions, changes);
+        }
+
+        return changes;
+    }
+
+    private void EvaluateRecordRules(
+        SettlementFacts facts,
+        PatientState st,
+        EngineView view,
+        SupplyLedger ledger,
+        DesignationTracker designation,
+        QuotaTracker quota,
+        List<AlertDraft> drafts,
+        List<SuspendTrigger> suspendTriggers)
+    {
+        SupplyRules.Evaluate(facts, _policy.Supply, ledger, drafts);
+        Add(drafts, DurationRule.Evaluate(facts, _policy.Supply));
+        Add(drafts, DesignationRule.Evaluate(facts, designation));
+        if (IdentityRule.Evaluate(facts, _policy.Identity, view.Cards, view.Reference) is { } r05)
+        {
+            drafts.Add(r05);
+            if (r05.SuspendTrigger)
+            {
+                suspendTriggers.Add(new SuspendTrigger(facts.Settlement, "R05", r05.AlertId));
+            }
+        }
+
+        if (st.Stays.Count > 0)
+        {
+            Add(drafts, HospitalStayRule.Evaluate(facts, st.Stays.Values));
+        }
+
+        Add(drafts, DemographicRule.Evaluate(facts));
+        Add(drafts, DrugDiseaseRule.Evaluate(facts));
+        Add(drafts, PrescriptionRule.Evaluate(facts, _policy.Prescription));
+        Add(drafts, QuotaRule.Evaluate(facts, _policy.Quota, quota));
+        Add(drafts, CardCollectionRule.Evaluate(facts, _policy.CardCollection, view.Presenters));
+    }
+
+    private static void Add(List<AlertDraft> drafts, AlertDraft? draft)
+    {
+        if (draft is not null)
+        {
+            drafts.Add(draft);
+        }
+    }
+
+    private List<IntegrityAction> DesiredActions(PatientState st, List<AlertDraft> drafts, List<SuspendTrigger> suspendTriggers, DateTimeOffset now)
+    {
+        var carried = st.Carry?.Actions ?? [];
+        var actions = new List<IntegrityAction>(carried);
+        if (AutomaticActions.Warning(st.PatientId, drafts, st.Carry?.HadIncident == true, _policy.Integrity, now) is { } warning)
+        {
+            actions.Add(warning);
+        }
+
+        var carriedSuspend = carried.Any(a => a.Action == ActionKind.Suspend);
+        if (AutomaticActions.Suspend(st.PatientId, suspendTriggers, carriedSuspend, now) is { } suspend)
+        {
+            actions.Add(suspend);
+        }
+
+        return actions;
+    }
+
+    private void DiffAlerts(PatientState st, List<AlertDraft> drafts, DateTimeOffset now, PatientChanges changes)
+    {
+        var desired = new HashSet<string>(drafts.Count, StringComparer.Ordinal);
+        foreach (var d in drafts)
+        {
+            var s = d.Settlement;
+            var id = d.AlertId;
+            desired.Add(id);
+            var record = new Alert(id, d.Rule, AlertStatus.Open, _policy.SeverityOf(d.Rule), s.PatientId, s.SettlementId, s.FacilityId, null,
+                s.SettledAt.ToString(), now, null, d.EvidenceJson, d.MessageZh, d.MessageEn);
+            if (st.Alerts.TryGetValue(id, out var prev) && prev.Record.SameContent(record))
+            {
+                continue;
+            }
+
+            st.Alerts[id] = new EmittedAlert(record, s.ServiceDate.DayNumber);
+            changes.Alerts.Add(record);
+        }
+
+        List<EmittedAlert>? withdrawn = null;
+        foreach (var (id, prev) in st.Alerts)
+        {
+            if (prev.Record.Status == AlertStatus.Open && !desired.Contains(id))
+            {
+                (withdrawn ??= []).Add(prev with { Record = prev.Record with { Status = AlertStatus.Withdrawn, DetectedAt = now } });
+            }
+        }
+
+        foreach (var w in withdrawn ?? [])
+        {
+            st.Alerts[w.Record.AlertId] = w;
+            changes.Alerts.Add(w.Record);
+        }
+    }
+
+    private static void DiffActions(PatientState st, List<IntegrityAction> desired, DateTimeOffset now, PatientChanges changes)
+    {
+        var desiredIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in desired)
+        {
+            // An action revoked earlier and needed again is issued afresh under a new generation id.
+            var action = a;
+            for (var gen = 2; st.Actions.ContainsKey(AutomaticActions.ReinstateId(action.ActionId)); gen++)
+            {
+                action = a with { ActionId = $"{a.ActionId}#{gen}" };
+            }
+
+            desiredIds.Add(action.ActionId);
+            if (st.Actions.TryGetValue(action.ActionId, out var prev) && prev.SameContent(action))
+            {
+                continue;
+            }
+
+            st.Actions[action.ActionId] = action;
+            changes.Actions.Add(action);
+        }
+
+        List<IntegrityAction>? revoke = null;
+        foreach (var (id, prev) in st.Actions)
+        {
+            if (prev.Automatic && prev.Action != ActionKind.Reinstate && !desiredIds.Contains(id) && !st.Actions.ContainsKey(AutomaticActions.ReinstateId(id)))
+            {
+                // contract §5: an automatic action whose triggering alerts are all withdrawn is revoked automatically.
+                (revoke ??= []).Add(new IntegrityAction(AutomaticActions.ReinstateId(id), st.PatientId, ActionKind.Reinstate, prev.EffectiveFrom, null,
+                    prev.ReasonRule, prev.AlertIds, true, null, id, now));
+            }
+        }
+
+        foreach (var r in revoke ?? [])
+        {
+            st.Actions[r.ActionId] = r;
+            changes.Actions.Add(r);
+        }
+    }
+
+    private static void Prune(PatientState st, DateOnly horizon, int count, (SupplyLedger, DesignationTracker, QuotaTracker) snapshot,
+        List<AlertDraft> drafts, List<IntegrityAction> actions, PatientChanges changes)
+    {
+        var pruned = st.Settlements.GetRange(0, count);
+        st.Settlements.RemoveRange(0, count);
+        var hadIncident = st.Carry?.HadIncident == true
+            || drafts.Any(d => d.Settlement.ServiceDate < horizon && Array.IndexOf(OverPrescribing, d.Rule) >= 0);
+        st.Carry = new PatientCarry
+        {
+            Horizon = horizon,
+            Ledger = snapshot.Item1,
+            Designation = snapshot.Item2,
+            Quota = snapshot.Item3,
+            HadIncident = hadIncident,
+            Actions = actions.Where(a => a.EffectiveFrom.ServiceDate < horizon).ToArray(),
+        };
+        var h = horizon.DayNumber;
+        foreach (var id in st.Alerts.Where(kv => kv.Value.ServiceDay < h).Select(kv => kv.Key).ToList())
+        {
+            st.Alerts.Remove(id);
+        }
+
+        foreach (var stay in st.Stays.Values.Where(s => s.DischargedOn < horizon).ToList())
+        {
+            st.Stays.Remove(stay.StayId);
+        }
+
+        foreach (var s in pruned)
+        {
+            st.Late?.Remove(s.SettlementId);
+        }
+
+        changes.Pruned.AddRange(pruned);
+    }
+}
+
+/// <summary>What one patient's evaluation changed: alert and action records to emit, settlements pruned.</summary>
+internal sealed class PatientChanges
+{
+    public List<Alert> Alerts { get; } = [];
+
+    public List<IntegrityAction> Actions { get; } = [];
+
+    public List<Settlement> Pruned { get; } = [];
+}

@@ -1,0 +1,42 @@
+using ChronicCare.Monitor.Contract;
+
+namespace ChronicCare.Monitor.Integrity;
+
+/// <summary>
+/// An action record (contract §5). In force from <see cref="EffectiveFrom"/> until <see cref="EffectiveUntil"/>
+/// or until a REINSTATE names it in <see cref="Revokes"/>.
+/// </summary>
+public sealed record IntegrityAction(
+    string ActionId,
+    string PatientId,
+    ActionKind Action,
+    Timestamp EffectiveFrom,
+    Timestamp? EffectiveUntil,
+    string ReasonRule,
+    IReadOnlyList<string> AlertIds,
+    bool Automatic,
+    string? DecidedBy,
+    string? Revokes,
+    DateTimeOffset DecidedAt)
+{
+    /// <summary>Contract spelling of the action (e.g. <c>SELF_PAY</c>).</summary>
+    public static string NameOf(ActionKind kind) => kind switch
+    {
+        ActionKind.Warning => "WARNING",
+        ActionKind.Suspend => "SUSPEND",
+        ActionKind.SelfPay => "SELF_PAY",
+        ActionKind.Cancel => "CANCEL",
+        ActionKind.Ban => "BAN",
+        ActionKind.Referral => "REFERRAL",
+        _ => "REINSTATE",
+    };
+
+    /// <summary>True when this action (not revoked) covers an instant strictly after it took effect (contract §3: later settled_at).</summary>
+    public bool CoversLaterInstant(long utcTicks) =>
+        EffectiveFrom.UtcTicks < utcTicks && (EffectiveUntil is null || utcTicks < EffectiveUntil.Value.UtcTicks);
+
+    public bool SameContent(IntegrityAction other) =>
+        Action == other.Action && EffectiveFrom == other.EffectiveFrom && EffectiveUntil == other.EffectiveUntil
+        && ReasonRule == other.ReasonRule && AlertIds.SequenceEqual(other.AlertIds) && Revokes == other.Revokes
+        && DecidedBy == other.DecidedBy;
+}

@@ -1,0 +1,78 @@
+namespace ChronicCare.Monitor.Rules;
+
+/// <summary>A drug line in the supply model: covers the days [Date, Date + DaysSupply).</summary>
+internal readonly record struct SupplyLine(string SettlementId, string FacilityId, DateOnly Date, int DaysSupply, string DrugCode, int LineNo)
+{
+    public int EndDay => Date.DayNumber + DaysSupply;
+}
+
+/// <summary>
+/// The contract §3 supply model for one patient: per ingredient, lines stacked in supply order with
+/// <c>covered_until = max(covered_until, D) + d</c>, and the lines still active (D' + d' &gt; D) for R03.
+/// Lines that ended before the current service date can never be active again (later lines sort later), so
+/// they are dropped as the scan goes; that is also what lets the ledger be carried across pruning.
+/// </summary>
+internal sealed class SupplyLedger
+{
+    private readonly Dictionary<string, Ingredient> _byIngredient;
+
+    public SupplyLedger()
+    {
+        _byIngredient = new Dictionary<string, Ingredient>(StringComparer.Ordinal);
+    }
+
+    private SupplyLedger(Dictionary<string, Ingredient> byIngredient)
+    {
+        _byIngredient = byIngredient;
+    }
+
+    /// <summary>The state before stacking a line of <paramref name="ingredient"/> dispensed on <paramref name="date"/>.</summary>
+    public (int RemainingDays, DateOnly? CoveredUntil, IReadOnlyList<SupplyLine> ActiveEarlier) Before(string ingredient, DateOnly date)
+    {
+        if (!_byIngredient.TryGetValue(ingredient, out var ing))
+        {
+            return (0, null, []);
+        }
+
+        var d = date.DayNumber;
+        ing.Lines.RemoveAll(l => l.EndDay <= d);
+        return (Math.Max(0, ing.CoveredUntil - d), DateOnly.FromDayNumber(ing.CoveredUntil), ing.Lines.ToArray());
+    }
+
+    public void Stack(string ingredient, SupplyLine line)
+    {
+        if (!_byIngredient.TryGetValue(ingredient, out var ing))
+        {
+            ing = new Ingredient { CoveredUntil = line.Date.DayNumber };
+            _byIngredient[ingredient] = ing;
+        }
+
+        ing.CoveredUntil = Math.Max(ing.CoveredUntil, line.Date.DayNumber) + line.DaysSupply;
+        ing.Lines.Add(line);
+    }
+
+    /// <summary>A copy for the carry kept when older history is pruned; ingredients fully used up before <paramref name="horizon"/> are left out.</summary>
+    public SupplyLedger Snapshot(DateOnly horizon)
+    {
+        var h = horizon.DayNumber;
+        var copy = new Dictionary<string, Ingredient>(StringComparer.Ordinal);
+        foreach (var (key, ing) in _byIngredient)
+        {
+            if (ing.CoveredUntil > h)
+            {
+                copy[key] = new Ingredient { CoveredUntil = ing.CoveredUntil, Lines = ing.Lines.Where(l => l.EndDay > h).ToList() };
+            }
+        }
+
+        return new SupplyLedger(copy);
+    }
+
+    public SupplyLedger Clone() => new(_byIngredient.ToDictionary(kv => kv.Key, kv => new Ingredient { CoveredUntil = kv.Value.CoveredUntil, Lines = [.. kv.Value.Lines] }, StringComparer.Ordinal));
+
+    private sealed class Ingredient
+    {
+        public int CoveredUntil { get; set; }
+
+        public List<SupplyLine> Lines { get; init; } = [];
+    }
+}

@@ -1,0 +1,7 @@
+namespace ChronicCare.Monitor.Files;
+
+/// <summary>
+/// A bad event (contract §6): its original bytes, where it came from (file and line, or topic, partition and
+/// offset) and why it was refused.
+/// </summary>
+public sealed record DeadLetter(string Source, long Line, int? Partition, string Reason, ReadOnlyMemory<byte> Original);

@@ -1,0 +1,1 @@
+namespace ChronicCare.Monitor.Simulation; internal static class Placeholder { }
