@@ -10,6 +10,7 @@ internal static class ChronicCareCli
     public static RootCommand Build(CliContext cli) => new("ChronicCare Monitor: fraud and anomaly detection for outpatient chronic-disease insurance settlements")
     {
         DetectCommand.Create(cli),
+        BenchCommand.Create(cli),
     };
 
     public static async Task<int> RunAsync(string[] args, CliContext cli)

@@ -79,15 +79,15 @@ public sealed class OrderIndependenceTests
     /// revoked in mid-stream and needed again is re-issued as <c>id#2</c> (an id once revoked stays revoked),
     /// so action ids are compared without that generation suffix.
     /// </summary>
-    private static string Outcome(EngineDriver d) =>
+    internal static string Outcome(EngineDriver d) =>
         string.Join('\n', d.Open.OrderBy(a => a.AlertId, StringComparer.Ordinal).Select(a => $"{a.AlertId} {a.EvidenceJson}"))
         + "\n--\n" + string.Join('\n', d.InForce.Select(a => $"{a.ActionId.Split('#')[0]} {string.Join(',', a.AlertIds)} {a.EffectiveFrom}").Order(StringComparer.Ordinal));
 
-    private static Patient[] PatientsOf(ReferenceData r) =>
+    internal static Patient[] PatientsOf(ReferenceData r) =>
         Enumerable.Range(0, 64).Select(i => r.Patient($"P{i}")).Concat(Enumerable.Range(0, 64).SelectMany(i => Enumerable.Range(0, 4).Select(k => r.Patient($"G{i}-P{k}")))).OfType<Patient>().ToArray();
 
     /// <summary>3-4 patients over ~4 months at a handful of facilities, with every rule reachable.</summary>
-    private static (ReferenceData Reference, List<InputEvent> Events) Scenario(Random rng, string prefix = "")
+    internal static (ReferenceData Reference, List<InputEvent> Events) Scenario(Random rng, string prefix = "")
     {
         var patients = Enumerable.Range(0, rng.Next(3, 5)).Select(i =>
         {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs them all. Used by CI (.ci/run) and by developers on a fresh machine:
+#   bash scripts/test.sh
+# Prints "N passed, N failed" at the end; exits non-zero when a test fails or the build breaks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "scripts/test.sh: the .NET SDK (see global.json) is required" >&2
+  exit 2
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+status=0
+dotnet build ChronicCare.Monitor.sln -c Release -nologo -v quiet 2>&1 | tail -n 3
+dotnet test ChronicCare.Monitor.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+
+# Sum the per-assembly lines ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, ...") into one closing line.
+read -r passed failed skipped < <(awk '
+  /(Passed|Failed)! +- +Failed:/ {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { gsub(",", "", $(i+1)); f += $(i+1) }
+      if ($i == "Passed:")  { gsub(",", "", $(i+1)); p += $(i+1) }
+      if ($i == "Skipped:") { gsub(",", "", $(i+1)); s += $(i+1) }
+    }
+  }
+  END { printf "%d %d %d\n", p, f, s }' "$log")
+
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "scripts/test.sh: no test ran" >&2
+  status=1
+fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"

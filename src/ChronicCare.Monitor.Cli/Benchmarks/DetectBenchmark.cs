@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ChronicCare.Monitor.Cli.Detection;
+using ChronicCare.Monitor.Engine;
+using ChronicCare.Monitor.Files;
+using ChronicCare.Monitor.Parsing;
+using ChronicCare.Monitor.Policy;
+
+namespace ChronicCare.Monitor.Cli.Benchmarks;
+
+/// <summary>
+/// Throughput of <c>detect</c> against a bare System.Text.Json pass over the same file, and the engine's state
+/// memory per patient. Prints figures and ratios; asserts nothing (timings belong in notes, not tests).
+/// </summary>
+internal static class DetectBenchmark
+{
+    public static void Run(string referenceDir, string eventsFile, string? policyPath, TextWriter o, TextWriter err)
+    {
+        var size = new FileInfo(eventsFile).Length;
+        o.WriteLine($"file: {eventsFile} ({size / 1048576.0:F0} MiB), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+        // Warm up the page cache and the JIT on a first pass of each.
+        var lines = BareParse(eventsFile, out _);
+        var bare = Measure(() => BareParse(eventsFile, out _));
+        var ours = Measure(() => OwnParse(eventsFile));
+        var out1 = Path.Combine(Path.GetTempPath(), $"chroniccare-bench-{Environment.ProcessId}");
+        try
+        {
+            var detect1 = Measure(() => DetectJob.Run(new DetectOptions(referenceDir, eventsFile, out1, policyPath, 1, ShowProgress: false), err, TimeProvider.System));
+            var detectN = Measure(() => DetectJob.Run(new DetectOptions(referenceDir, eventsFile, out1, policyPath, 0, ShowProgress: false), err, TimeProvider.System));
+            o.WriteLine($"lines: {lines:N0}");
+            Row(o, "bare parse (JsonDocument, 1 core)", lines, bare, bare);
+            Row(o, "contract parser only (1 core)", lines, ours, bare);
+            Row(o, "detect, 1 core", lines, detect1, bare);
+            Row(o, $"detect, {Environment.ProcessorCount} cores", lines, detectN, bare);
+            o.WriteLine($"ratio detect(1 core) / bare parse: {bare.TotalSeconds / detect1.TotalSeconds:F2} (aim >= 0.5)");
+            o.WriteLine($"ratio detect({Environment.ProcessorCount} cores) / bare parse: {bare.TotalSeconds / detectN.TotalSeconds:F2} (aim > 1.0)");
+        }
+        finally
+        {
+            if (Directory.Exists(out1))
+            {
+                Directory.Delete(out1, recursive: true);
+            }
+        }
+
+        StateMemory(referenceDir, eventsFile, policyPath, o);
+    }
+
+    private static void Row(TextWriter o, string label, long lines, TimeSpan t, TimeSpan bare) =>
+        o.WriteLine($"  {label,-36} {t.TotalSeconds,7:F2} s {lines / t.TotalSeconds,12:N0} events/s  x{bare.TotalSeconds / t.TotalSeconds:F2} of bare");
+
+    /// <summary>Best of two runs.</summary>
+    private static TimeSpan Measure(Action run)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < 2; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            run();
+            best = sw.Elapsed < best ? sw.Elapsed : best;
+        }
+
+        return best;
+    }
+
+    private static long BareParse(string file, out long tokens)
+    {
+        long lines = 0;
+        tokens = 0;
+        foreach (var line in Lines(file))
+        {
+            using var doc = JsonDocument.Parse(line);
+            tokens += doc.RootElement.GetPropertyCount();
+            lines++;
+        }
+
+        return lines;
+    }
+
+    private static long OwnParse(string file)
+    {
+        var parser = new EventParser();
+        long ok = 0;
+        foreach (var line in Lines(file))
+        {
+            if (!parser.Parse(line.Span).IsBad)
+            {
+                ok++;
+            }
+        }
+
+        return ok;
+    }
+
+    /// <summary>Lines of the file as memory slices of large blocks (the same reading both passes pay for).</summary>
+    private static IEnumerable<ReadOnlyMemory<byte>> Lines(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var buffer = new byte[4 << 20];
+        var filled = 0;
+        while (true)
+        {
+            var n = stream.Read(buffer, filled, buffer.Length - filled);
+            filled += n;
+            var cut = n == 0 ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+            var block = buffer.AsMemory(0, cut).ToArray();
+            var pos = 0;
+            while (pos < block.Length)
+            {
+                var nl = block.AsSpan(pos).IndexOf((byte)'\n');
+                var end = nl < 0 ? block.Length : pos + nl;
+                if (end > pos)
+                {
+                    yield return block.AsMemory(pos, end - pos);
+                }
+
+                pos = end + 1;
+            }
+
+            if (n == 0)
+            {
+                yield break;
+            }
+
+            buffer.AsSpan(cut, filled - cut).CopyTo(buffer);
+            filled -= cut;
+        }
+    }
+
+    private static void StateMemory(string referenceDir, string eventsFile, string? policyPath, TextWriter o)
+    {
+        var policy = PolicyFile.Load(policyPath);
+        var reference = ReferenceLoader.Load(referenceDir);
+        var before = Heap();
+        var engine = new DetectionEngine(policy with { AllowedLatenessDays = 3660 }, reference, TimeProvider.System);
+        var parser = new EventParser();
+        foreach (var line in Lines(eventsFile))
+        {
+            if (parser.Parse(line.Span).Event is { } e)
+            {
+                engine.Apply(e);
+            }
+        }
+
+        engine.Flush();
+        var after = Heap();
+        var bytes = after - before;
+        o.WriteLine($"state memory (all history kept, no pruning): {bytes / 1048576.0:F0} MiB for {engine.Stats.Patients:N0} patients and {engine.Stats.Settlements:N0} settlements: "
+            + $"{bytes / Math.Max(1, engine.Stats.Patients):N0} bytes/patient, {bytes / Math.Max(1, engine.Stats.Settlements):N0} bytes/settlement");
+        GC.KeepAlive(engine);
+    }
+
+    private static long Heap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}

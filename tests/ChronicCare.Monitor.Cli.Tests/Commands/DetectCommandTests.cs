@@ -1,0 +1,129 @@
+using System.Text.Json;
+using ChronicCare.Monitor.Cli.Tests.Support;
+using Xunit;
+
+namespace ChronicCare.Monitor.Cli.Tests.Commands;
+
+/// <summary>contract §7 batch mode, end to end through the <c>chroniccare</c> command.</summary>
+public sealed class DetectCommandTests
+{
+    [Fact]
+    public void Detect_ContractExamples_GivesExactlyTheExpectedAlerts()
+    {
+        var outDir = Paths.TempDir();
+        var run = CliRun.Of("detect", "--reference", Paths.Examples, "--events", Path.Combine(Paths.Examples, "events.jsonl"), "--out", outDir);
+        Assert.Equal(0, run.ExitCode);
+
+        var alerts = ReadJsonl(Path.Combine(outDir, "alerts.jsonl"));
+        var open = alerts.Where(a => a.GetProperty("status").GetString() == "open")
+            .Select(a => $"{a.GetProperty("rule").GetString()} {a.GetProperty("settlement_id").GetString()}").Order(StringComparer.Ordinal);
+        // examples/expected-alerts.md: S0001 none; S0002 R03 withdrawn or never raised; S0003 R05 + R06; S0004 R01 + R02.
+        Assert.Equal(["R01 S0004", "R02 S0004", "R05 S0003", "R06 S0003"], open);
+        Assert.All(alerts.Where(a => a.GetProperty("settlement_id").GetString() == "S0002"), a => Assert.Equal("withdrawn", a.GetProperty("status").GetString()));
+        Assert.DoesNotContain(alerts, a => a.GetProperty("settlement_id").GetString() == "S0001");
+
+        var actions = ReadJsonl(Path.Combine(outDir, "actions.jsonl"));
+        var revoked = actions.Where(a => a.GetProperty("action").GetString() == "REINSTATE").Select(a => a.GetProperty("revokes").GetString()).ToHashSet();
+        var inForce = actions.Where(a => a.GetProperty("action").GetString() != "REINSTATE" && !revoked.Contains(a.GetProperty("action_id").GetString()))
+            .Select(a => $"{a.GetProperty("action").GetString()} {a.GetProperty("patient_id").GetString()}").Order(StringComparer.Ordinal);
+        Assert.Equal(["SUSPEND P0002", "WARNING P0001"], inForce);
+        var warning = actions.Single(a => a.GetProperty("action").GetString() == "WARNING");
+        Assert.Equal("2026-03-01T09:12:00+08:00", warning.GetProperty("effective_from").GetString());
+        Assert.Equal(["R01:S0004", "R02:S0004"], warning.GetProperty("alert_ids").EnumerateArray().Select(x => x.GetString()));
+
+        var dead = ReadJsonl(Path.Combine(outDir, "dead-letter.jsonl"));
+        var letter = Assert.Single(dead);
+        Assert.Equal(6, letter.GetProperty("line").GetInt32());
+        Assert.Equal("not json at all", letter.GetProperty("original").GetString());
+        Assert.StartsWith("not valid JSON", letter.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("1 dead letters", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_ExamplesShuffledWithDuplicates_SameOpenAlerts()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Paths.Examples, "events.jsonl"));
+        var dir = Paths.TempDir();
+        var events = Path.Combine(dir, "events.jsonl");
+        File.WriteAllLines(events, lines.Reverse().Concat(lines.Take(3)));
+        var run = CliRun.Of("detect", "--reference", Paths.Examples, "--events", events, "--out", Path.Combine(dir, "out"), "--flush-every", "1");
+        Assert.Equal(0, run.ExitCode);
+        var open = ReadJsonl(Path.Combine(dir, "out", "alerts.jsonl")).Where(a => a.GetProperty("status").GetString() == "open")
+            .Select(a => a.GetProperty("alert_id").GetString()).Order(StringComparer.Ordinal);
+        Assert.Equal(["R01:S0004", "R02:S0004", "R05:S0003", "R06:S0003"], open);
+        Assert.Single(ReadJsonl(Path.Combine(dir, "out", "dead-letter.jsonl")));
+        Assert.Contains("(3 duplicate deliveries)", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_MissingRequiredOption_ExitsUsageWithOneLine()
+    {
+        var run = CliRun.Of("detect", "--events", "x.jsonl", "--out", "o");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.Contains("--reference", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_UnknownOption_ExitsUsage()
+    {
+        var run = CliRun.Of("detect", "--reference", Paths.Examples, "--events", "x", "--out", "o", "--bogus");
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Fact]
+    public void Detect_MissingReferenceFolder_ExitsBadInputWithOneLine()
+    {
+        var run = CliRun.Of("detect", "--reference", "/nonexistent/ref", "--events", Path.Combine(Paths.Examples, "events.jsonl"), "--out", Paths.TempDir());
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal("chroniccare: reference folder not found: /nonexistent/ref", run.Error.TrimEnd());
+    }
+
+    [Fact]
+    public void Detect_BadReferenceLine_ExitsBadInputNamingFileAndLine()
+    {
+        var dir = Paths.TempDir();
+        foreach (var f in Directory.GetFiles(Paths.Examples, "*.jsonl"))
+        {
+            File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        }
+
+        File.AppendAllText(Path.Combine(dir, "drugs.jsonl"), "{\"drug_code\":\"X\"}\n");
+        var run = CliRun.Of("detect", "--reference", dir, "--events", Path.Combine(dir, "events.jsonl"), "--out", Path.Combine(dir, "out"));
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("drugs.jsonl:6", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Detect_MissingEventsFile_ExitsBadInput()
+    {
+        var run = CliRun.Of("detect", "--reference", Paths.Examples, "--events", "/nonexistent/events.jsonl", "--out", Paths.TempDir());
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("events file not found", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_InvalidPolicy_ExitsBadInput()
+    {
+        var dir = Paths.TempDir();
+        var policy = Path.Combine(dir, "policy.json");
+        File.WriteAllText(policy, "{ \"supply\": { \"max_days\": 0 } }");
+        var run = CliRun.Of("detect", "--reference", Paths.Examples, "--events", Path.Combine(Paths.Examples, "events.jsonl"), "--out", Path.Combine(dir, "out"), "--policy", policy);
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("max_days", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_DefaultPolicyFolder_SameAsBuiltIn()
+    {
+        var dir = Paths.TempDir();
+        var run = CliRun.Of("detect", "--reference", Paths.Examples, "--events", Path.Combine(Paths.Examples, "events.jsonl"), "--out", dir,
+            "--policy", Path.Combine(Paths.Repo, "pipelines", "policies", "default"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(4, ReadJsonl(Path.Combine(dir, "alerts.jsonl")).Count(a => a.GetProperty("status").GetString() == "open"));
+    }
+
+    private static List<JsonElement> ReadJsonl(string path) =>
+        File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+}
