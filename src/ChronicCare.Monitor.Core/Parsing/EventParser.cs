@@ -86,6 +86,10 @@ public sealed class EventParser
         };
     }
 
+    /// <summary>Property-name test; a plain span comparison unless the name is escaped.</summary>
+    private static bool Is(ref Utf8JsonReader r, ReadOnlySpan<byte> name) =>
+        r.ValueIsEscaped ? r.ValueTextEquals(name) : r.ValueSpan.SequenceEqual(name);
+
     private static void SkipRest(ref Utf8JsonReader r)
     {
         if (r.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -96,7 +100,7 @@ public sealed class EventParser
 
     private bool ReadTopField(ref Utf8JsonReader r, ref Fields f, ref string? e)
     {
-        if (r.ValueTextEquals("type"u8))
+        if (Is(ref r, "type"u8))
         {
             r.Read();
             if (r.TokenType == JsonTokenType.String)
@@ -111,132 +115,132 @@ public sealed class EventParser
             return true;
         }
 
-        if (r.ValueTextEquals("settlement_id"u8))
+        if (Is(ref r, "settlement_id"u8))
         {
             f.Has |= Has.SettlementId;
             _ = JsonFieldReader.String(ref r, "settlement_id", out f.SettlementId, out e);
             return true;
         }
 
-        if (r.ValueTextEquals("settled_at"u8))
+        if (Is(ref r, "settled_at"u8))
         {
             f.Has |= Has.SettledAt;
             _ = JsonFieldReader.Timestamp(ref r, "settled_at", out f.SettledAt, out e);
             return true;
         }
 
-        if (r.ValueTextEquals("patient_id"u8))
+        if (Is(ref r, "patient_id"u8))
         {
             f.Has |= Has.PatientId;
-            _ = JsonFieldReader.String(ref r, "patient_id", out f.PatientId, out e);
+            _ = JsonFieldReader.String(ref r, "patient_id", out f.PatientId, out e, _pool);
             return true;
         }
 
-        if (r.ValueTextEquals("card_id"u8))
+        if (Is(ref r, "card_id"u8))
         {
             f.Has |= Has.CardId;
             _ = JsonFieldReader.String(ref r, "card_id", out f.CardId, out e, _pool);
             return true;
         }
 
-        if (r.ValueTextEquals("facility_id"u8))
+        if (Is(ref r, "facility_id"u8))
         {
             f.Has |= Has.FacilityId;
             _ = JsonFieldReader.String(ref r, "facility_id", out f.FacilityId, out e, _pool);
             return true;
         }
 
-        if (r.ValueTextEquals("prescribing_facility_id"u8))
+        if (Is(ref r, "prescribing_facility_id"u8))
         {
             _ = JsonFieldReader.NullableString(ref r, "prescribing_facility_id", out f.PrescribingFacilityId, out e, _pool);
             return true;
         }
 
-        if (r.ValueTextEquals("prescriber_id"u8))
+        if (Is(ref r, "prescriber_id"u8))
         {
             f.Has |= Has.PrescriberId;
             _ = JsonFieldReader.String(ref r, "prescriber_id", out f.PrescriberId, out e, _pool);
             return true;
         }
 
-        if (r.ValueTextEquals("prescriber_title"u8))
+        if (Is(ref r, "prescriber_title"u8))
         {
             f.Has |= Has.PrescriberTitle;
             _ = JsonFieldReader.Enum(ref r, "prescriber_title", ContractNames.PrescriberTitle, "resident|attending|associate_chief|chief", out f.PrescriberTitle, out e);
             return true;
         }
 
-        if (r.ValueTextEquals("disease_code"u8))
+        if (Is(ref r, "disease_code"u8))
         {
             f.Has |= Has.DiseaseCode;
             _ = JsonFieldReader.String(ref r, "disease_code", out f.DiseaseCode, out e, _pool);
             return true;
         }
 
-        if (r.ValueTextEquals("identity"u8))
+        if (Is(ref r, "identity"u8))
         {
             f.Has |= Has.Identity;
             e = ReadIdentity(ref r, ref f);
             return true;
         }
 
-        if (r.ValueTextEquals("prescription"u8))
+        if (Is(ref r, "prescription"u8))
         {
             f.Has |= Has.Prescription;
             e = ReadPrescription(ref r, ref f);
             return true;
         }
 
-        if (r.ValueTextEquals("lines"u8))
+        if (Is(ref r, "lines"u8))
         {
             f.Has |= Has.Lines;
             e = ReadLines(ref r, ref f);
             return true;
         }
 
-        if (r.ValueTextEquals("total_amount"u8))
+        if (Is(ref r, "total_amount"u8))
         {
             f.Has |= Has.Total;
             _ = JsonFieldReader.Decimal(ref r, "total_amount", out f.Total, out e);
             return true;
         }
 
-        if (r.ValueTextEquals("fund_paid"u8))
+        if (Is(ref r, "fund_paid"u8))
         {
             f.Has |= Has.Fund;
             _ = JsonFieldReader.Decimal(ref r, "fund_paid", out f.Fund, out e);
             return true;
         }
 
-        if (r.ValueTextEquals("self_paid"u8))
+        if (Is(ref r, "self_paid"u8))
         {
             f.Has |= Has.Self;
             _ = JsonFieldReader.Decimal(ref r, "self_paid", out f.Self, out e);
             return true;
         }
 
-        if (r.ValueTextEquals("reversed_at"u8))
+        if (Is(ref r, "reversed_at"u8))
         {
             f.Has |= Has.ReversedAt;
             _ = JsonFieldReader.Timestamp(ref r, "reversed_at", out f.ReversedAt, out e);
             return true;
         }
 
-        if (r.ValueTextEquals("stay_id"u8))
+        if (Is(ref r, "stay_id"u8))
         {
             f.Has |= Has.StayId;
             _ = JsonFieldReader.String(ref r, "stay_id", out f.StayId, out e);
             return true;
         }
 
-        if (r.ValueTextEquals("admitted_at"u8))
+        if (Is(ref r, "admitted_at"u8))
         {
             f.Has |= Has.AdmittedAt;
             _ = JsonFieldReader.Timestamp(ref r, "admitted_at", out f.AdmittedAt, out e);
             return true;
         }
 
-        if (r.ValueTextEquals("discharged_at"u8))
+        if (Is(ref r, "discharged_at"u8))
         {
             f.Has |= Has.DischargedAt;
             _ = JsonFieldReader.Timestamp(ref r, "discharged_at", out f.DischargedAt, out e);
@@ -259,22 +263,22 @@ public sealed class EventParser
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             string? e = null;
-            if (r.ValueTextEquals("method"u8))
+            if (Is(ref r, "method"u8))
             {
                 has |= 1;
                 JsonFieldReader.Enum(ref r, "identity.method", ContractNames.IdentityMethod, "card|e_voucher|face|proxy", out f.Method, out e);
             }
-            else if (r.ValueTextEquals("verified"u8))
+            else if (Is(ref r, "verified"u8))
             {
                 has |= 2;
                 JsonFieldReader.Bool(ref r, "identity.verified", out f.Verified, out e);
             }
-            else if (r.ValueTextEquals("presenter_id"u8))
+            else if (Is(ref r, "presenter_id"u8))
             {
                 has |= 4;
-                JsonFieldReader.String(ref r, "identity.presenter_id", out f.PresenterId, out e);
+                JsonFieldReader.String(ref r, "identity.presenter_id", out f.PresenterId, out e, _pool);
             }
-            else if (r.ValueTextEquals("face_score"u8))
+            else if (Is(ref r, "face_score"u8))
             {
                 JsonFieldReader.NullableDecimal(ref r, "identity.face_score", out f.FaceScore, out e);
                 if (e is null && f.FaceScore is < 0m or > 1m)
@@ -282,7 +286,7 @@ public sealed class EventParser
                     e = "'identity.face_score' must be between 0 and 1";
                 }
             }
-            else if (r.ValueTextEquals("proxy_id"u8))
+            else if (Is(ref r, "proxy_id"u8))
             {
                 JsonFieldReader.NullableString(ref r, "identity.proxy_id", out f.ProxyId, out e);
             }
@@ -316,17 +320,17 @@ public sealed class EventParser
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             string? e = null;
-            if (r.ValueTextEquals("prescription_id"u8))
+            if (Is(ref r, "prescription_id"u8))
             {
                 has |= 1;
                 JsonFieldReader.String(ref r, "prescription.prescription_id", out f.PrescriptionId, out e);
             }
-            else if (r.ValueTextEquals("long_prescription"u8))
+            else if (Is(ref r, "long_prescription"u8))
             {
                 has |= 2;
                 JsonFieldReader.Bool(ref r, "prescription.long_prescription", out f.LongPrescription, out e);
             }
-            else if (r.ValueTextEquals("note"u8))
+            else if (Is(ref r, "note"u8))
             {
                 JsonFieldReader.NullableString(ref r, "prescription.note", out f.Note, out e);
             }
@@ -387,37 +391,37 @@ public sealed class EventParser
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             string? e = null;
-            if (r.ValueTextEquals("line_no"u8))
+            if (Is(ref r, "line_no"u8))
             {
                 has |= 1;
                 JsonFieldReader.Int(ref r, "line_no", out lineNo, out e);
             }
-            else if (r.ValueTextEquals("item_type"u8))
+            else if (Is(ref r, "item_type"u8))
             {
                 has |= 2;
                 JsonFieldReader.Enum(ref r, "item_type", ContractNames.ItemType, "drug|exam|treatment|material", out itemType, out e);
             }
-            else if (r.ValueTextEquals("item_code"u8))
+            else if (Is(ref r, "item_code"u8))
             {
                 has |= 4;
                 JsonFieldReader.String(ref r, "item_code", out itemCode, out e, _pool);
             }
-            else if (r.ValueTextEquals("quantity"u8))
+            else if (Is(ref r, "quantity"u8))
             {
                 has |= 8;
                 JsonFieldReader.Decimal(ref r, "quantity", out quantity, out e);
             }
-            else if (r.ValueTextEquals("unit_price"u8))
+            else if (Is(ref r, "unit_price"u8))
             {
                 has |= 16;
                 JsonFieldReader.Decimal(ref r, "unit_price", out unitPrice, out e);
             }
-            else if (r.ValueTextEquals("amount"u8))
+            else if (Is(ref r, "amount"u8))
             {
                 has |= 32;
                 JsonFieldReader.Decimal(ref r, "amount", out amount, out e);
             }
-            else if (r.ValueTextEquals("days_supply"u8))
+            else if (Is(ref r, "days_supply"u8))
             {
                 has |= 64;
                 JsonFieldReader.NullableInt(ref r, "days_supply", out days, out e);

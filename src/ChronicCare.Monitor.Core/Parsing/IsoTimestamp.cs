@@ -9,6 +9,24 @@ namespace ChronicCare.Monitor.Parsing;
 /// </summary>
 public static class IsoTimestamp
 {
+    /// <summary>The same from UTF-8 bytes (the hot path: straight from the JSON reader).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out Timestamp value)
+    {
+        if (utf8.Length > 40)
+        {
+            value = default;
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[utf8.Length];
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            chars[i] = (char)utf8[i];
+        }
+
+        return TryParse(chars, out value);
+    }
+
     public static bool TryParse(ReadOnlySpan<char> s, out Timestamp value)
     {
         value = default;

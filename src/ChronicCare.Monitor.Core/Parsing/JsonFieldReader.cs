@@ -70,7 +70,7 @@ internal static class JsonFieldReader
     public static bool Decimal(ref Utf8JsonReader r, string field, out decimal value, out string? error)
     {
         r.Read();
-        if (r.TokenType == JsonTokenType.Number && r.TryGetDecimal(out value))
+        if (r.TokenType == JsonTokenType.Number && (TryFastDecimal(r, out value) || r.TryGetDecimal(out value)))
         {
             error = null;
             return true;
@@ -91,7 +91,7 @@ internal static class JsonFieldReader
             return true;
         }
 
-        if (r.TokenType == JsonTokenType.Number && r.TryGetDecimal(out var d))
+        if (r.TokenType == JsonTokenType.Number && (TryFastDecimal(r, out var d) || r.TryGetDecimal(out d)))
         {
             value = d;
             error = null;
@@ -149,13 +149,66 @@ internal static class JsonFieldReader
             return false;
         }
 
-        Span<char> buf = stackalloc char[64];
-        var n = r.ValueSpan.Length <= 64 && !r.ValueIsEscaped
-            ? System.Text.Encoding.UTF8.GetChars(r.ValueSpan, buf)
-            : -1;
-        var ok = n >= 0 ? IsoTimestamp.TryParse(buf[..n], out value) : IsoTimestamp.TryParse(r.GetString(), out value);
+        var ok = !r.ValueIsEscaped && !r.HasValueSequence
+            ? IsoTimestamp.TryParse(r.ValueSpan, out value)
+            : IsoTimestamp.TryParse(r.GetString(), out value);
         error = ok ? null : $"'{field}' must be an ISO-8601 timestamp with an offset";
         return ok;
+    }
+
+    /// <summary>
+    /// Plain decimal numbers (<c>-?digits[.digits]</c>, up to 18 digits) straight from the bytes, which is most
+    /// money and quantities; anything else (exponents, long mantissas) goes through the reader's own parser.
+    /// </summary>
+    private static bool TryFastDecimal(in Utf8JsonReader r, out decimal value)
+    {
+        value = 0;
+        if (r.HasValueSequence)
+        {
+            return false;
+        }
+
+        var s = r.ValueSpan;
+        var i = 0;
+        var negative = false;
+        if (s.Length > 0 && s[0] == (byte)'-')
+        {
+            negative = true;
+            i = 1;
+        }
+
+        long mantissa = 0;
+        var digits = 0;
+        byte scale = 0;
+        var dot = false;
+        for (; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == (byte)'.' && !dot)
+            {
+                dot = true;
+                continue;
+            }
+
+            if (c < (byte)'0' || c > (byte)'9' || ++digits > 18)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + (c - '0');
+            if (dot)
+            {
+                scale++;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, negative, scale);
+        return true;
     }
 
     /// <summary>Reads a string token and maps it through <paramref name="map"/>.</summary>

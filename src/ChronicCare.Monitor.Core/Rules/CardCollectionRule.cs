@@ -22,12 +22,14 @@ internal static class CardCollectionRule
 
         var to = s.SettledAt.UtcTicks;
         var from = to - TimeSpan.FromDays(policy.WindowDays).Ticks;
-        var inWindow = presenters.Uses(s.Identity.PresenterId).Where(u => u.UtcTicks > from && u.UtcTicks <= to).ToList();
-        var patients = inWindow.Select(u => u.PatientId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (patients.Count < policy.MinPatients)
+        var uses = presenters.Uses(s.Identity.PresenterId);
+        if (!ReachesMinimum(uses, from, to, policy.MinPatients))
         {
             return null;
         }
+
+        var inWindow = uses.Where(u => u.UtcTicks > from && u.UtcTicks <= to).ToList();
+        var patients = inWindow.Select(u => u.PatientId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
         using var e = new EvidenceBuilder();
         e.Str("presenter_id", s.Identity.PresenterId).Num("window_days", policy.WindowDays).Num("distinct_patients", patients.Count)
@@ -36,5 +38,45 @@ internal static class CardCollectionRule
         return new AlertDraft("R14", s, e.Build(f.Notes),
             $"同一持卡人{policy.WindowDays}天内为{patients.Count}名不同参保人结算购药。",
             $"The same presenter settled for {patients.Count} different patients within {policy.WindowDays} days.");
+    }
+
+    /// <summary>Cheap pre-check on the hot path: are there at least <paramref name="min"/> distinct patients in (from, to]?</summary>
+    private static bool ReachesMinimum(IReadOnlyList<State.KeyedUse> uses, long from, long to, int min)
+    {
+        if (uses.Count < min)
+        {
+            return false;
+        }
+
+        string? first = null, second = null;
+        HashSet<string>? more = null;
+        foreach (var u in uses)
+        {
+            if (u.UtcTicks <= from || u.UtcTicks > to)
+            {
+                continue;
+            }
+
+            var id = u.PatientId;
+            if (first is null || first == id)
+            {
+                first = id;
+            }
+            else if (second is null || second == id)
+            {
+                second = id;
+            }
+            else
+            {
+                more ??= new HashSet<string>(StringComparer.Ordinal) { first, second };
+                more.Add(id);
+                if (more.Count >= min)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return (more?.Count ?? (second is null ? (first is null ? 0 : 1) : 2)) >= min;
     }
 }

@@ -18,7 +18,7 @@ internal static class EligibilityRule
     public static List<string> RecordReasons(SettlementFacts f, out bool statusTrigger)
     {
         statusTrigger = false;
-        var reasons = new List<string>(1);
+        var reasons = new List<string>(0);
         var s = f.Settlement;
         if (f.Patient is not { } p)
         {
@@ -37,12 +37,28 @@ internal static class EligibilityRule
             statusTrigger = status.Value.Status is PatientStatus.Deceased or PatientStatus.Transferred;
         }
 
+        var approved = false;
+        var covered = false;
+        foreach (var d in p.Diseases)
+        {
+            if (string.Equals(d.DiseaseCode, s.DiseaseCode, StringComparison.Ordinal))
+            {
+                approved = true;
+                covered |= d.Covers(s.ServiceDate);
+            }
+        }
+
+        if (covered)
+        {
+            return reasons;
+        }
+
         var approvals = p.Diseases.Where(d => string.Equals(d.DiseaseCode, s.DiseaseCode, StringComparison.Ordinal)).ToList();
-        if (approvals.Count == 0)
+        if (!approved)
         {
             reasons.Add($"disease_not_approved:{s.DiseaseCode}");
         }
-        else if (!approvals.Any(a => a.Covers(s.ServiceDate)))
+        else
         {
             reasons.Add(approvals.All(a => s.ServiceDate < a.BenefitStart)
                 ? $"benefit_not_started:from {approvals.Min(a => a.BenefitStart):yyyy-MM-dd}"

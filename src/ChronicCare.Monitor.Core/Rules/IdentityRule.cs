@@ -87,13 +87,13 @@ internal static class IdentityRule
 
     private static List<(KeyedUse Use, string City, long Minutes)> ImpossibleTravel(SettlementFacts f, IdentityPolicy policy, UseIndex cards, ReferenceData reference)
     {
-        var found = new List<(KeyedUse, string, long)>();
-        if (f.Facility is not { } here)
+        var found = new List<(KeyedUse, string, long)>(0);
+        var s = f.Settlement;
+        if (f.Facility is not { } here || cards.Uses(s.CardId).Count < 2)
         {
             return found;
         }
 
-        var s = f.Settlement;
         var window = TimeSpan.FromMinutes(policy.ImpossibleTravelMinutes).Ticks;
         foreach (var use in cards.Uses(s.CardId))
         {

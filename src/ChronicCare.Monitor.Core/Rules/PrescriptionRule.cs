@@ -19,7 +19,7 @@ internal static class PrescriptionRule
         }
 
         var s = f.Settlement;
-        var distinct = s.Lines.Where(l => l.ItemType == ItemType.Drug).Select(l => l.ItemCode).Distinct(StringComparer.Ordinal).Count();
+        var distinct = DistinctDrugs(s);
         var tooMany = facility.Kind != FacilityKind.Pharmacy && facility.Level <= policy.MaxFacilityLevelForDrugCount
             && distinct > policy.MaxDistinctDrugs && !s.Prescription.HasNote;
         List<string>? nonEssential = null;
@@ -61,5 +61,27 @@ internal static class PrescriptionRule
             ? $"{distinct} distinct drugs on one prescription at a level-{facility.Level} facility without a note"
             : $"non-essential drug {string.Join(", ", nonEssential!)} at an essential-drugs-only facility"));
         return new AlertDraft("R10", s, e.Build(f.Notes), $"处方不规范：{zh}。", $"Prescription rule broken: {en}.");
+    }
+
+    private static int DistinctDrugs(Settlement s)
+    {
+        var count = 0;
+        for (var i = 0; i < s.Lines.Count; i++)
+        {
+            if (s.Lines[i].ItemType != ItemType.Drug)
+            {
+                continue;
+            }
+
+            var seen = false;
+            for (var j = 0; j < i && !seen; j++)
+            {
+                seen = s.Lines[j].ItemType == ItemType.Drug && string.Equals(s.Lines[j].ItemCode, s.Lines[i].ItemCode, StringComparison.Ordinal);
+            }
+
+            count += seen ? 0 : 1;
+        }
+
+        return count;
     }
 }

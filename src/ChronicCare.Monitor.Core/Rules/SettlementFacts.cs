@@ -10,7 +10,7 @@ namespace ChronicCare.Monitor.Rules;
 /// </summary>
 internal sealed class SettlementFacts
 {
-    private readonly List<string> _notes = [];
+    private List<string>? _notes;
 
     public SettlementFacts(Settlement s, ReferenceData reference, bool lateBeyondHorizon, DateOnly horizon)
     {
@@ -27,7 +27,7 @@ internal sealed class SettlementFacts
                 drugs[i] = reference.Drug(line.ItemCode);
                 if (drugs[i] is null)
                 {
-                    _notes.Add($"unknown drug {line.ItemCode}: judged as its own ingredient; sex, age, disease-list and essential checks skipped");
+                    (_notes ??= []).Add($"unknown drug {line.ItemCode}: judged as its own ingredient; sex, age, disease-list and essential checks skipped");
                 }
             }
         }
@@ -35,22 +35,22 @@ internal sealed class SettlementFacts
         Drugs = drugs;
         if (Patient is null)
         {
-            _notes.Add($"unknown patient {s.PatientId}");
+            (_notes ??= []).Add($"unknown patient {s.PatientId}");
         }
 
         if (Facility is null)
         {
-            _notes.Add($"unknown facility {s.FacilityId}: class, city, level and essential-drugs checks skipped");
+            (_notes ??= []).Add($"unknown facility {s.FacilityId}: class, city, level and essential-drugs checks skipped");
         }
 
         if (Disease is null)
         {
-            _notes.Add($"unknown disease {s.DiseaseCode}: quota check skipped");
+            (_notes ??= []).Add($"unknown disease {s.DiseaseCode}: quota check skipped");
         }
 
         if (lateBeyondHorizon)
         {
-            _notes.Add($"arrived later than the allowed lateness: history before {horizon:yyyy-MM-dd} was pruned, judged on what was kept");
+            (_notes ??= []).Add($"arrived later than the allowed lateness: history before {horizon:yyyy-MM-dd} was pruned, judged on what was kept");
         }
     }
 
@@ -65,7 +65,7 @@ internal sealed class SettlementFacts
     /// <summary>The drug of each line (null for non-drug lines and unknown drugs), by line index.</summary>
     public IReadOnlyList<Drug?> Drugs { get; }
 
-    public IReadOnlyList<string> Notes => _notes;
+    public IReadOnlyList<string> Notes => (IReadOnlyList<string>?)_notes ?? [];
 
     /// <summary>The ingredient a drug line stacks under: the drug's, or its own code when the drug is unknown.</summary>
     public string IngredientOf(int lineIndex) => Drugs[lineIndex]?.Ingredient ?? Settlement.Lines[lineIndex].ItemCode;

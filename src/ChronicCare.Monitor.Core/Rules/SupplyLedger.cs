@@ -35,8 +35,20 @@ internal sealed class SupplyLedger
         }
 
         var d = date.DayNumber;
-        ing.Lines.RemoveAll(l => l.EndDay <= d);
-        return (Math.Max(0, ing.CoveredUntil - d), DateOnly.FromDayNumber(ing.CoveredUntil), ing.Lines.ToArray());
+        var lines = ing.Lines;
+        var kept = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].EndDay > d)
+            {
+                lines[kept++] = lines[i];
+            }
+        }
+
+        lines.RemoveRange(kept, lines.Count - kept);
+        var remaining = Math.Max(0, ing.CoveredUntil - d);
+        // Copy the active lines only when they will be cited (an alert needs remaining supply first).
+        return (remaining, DateOnly.FromDayNumber(ing.CoveredUntil), remaining > 0 ? lines.ToArray() : []);
     }
 
     public void Stack(string ingredient, SupplyLine line)
