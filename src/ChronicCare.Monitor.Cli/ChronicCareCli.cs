@@ -9,7 +9,10 @@ internal static class ChronicCareCli
 {
     public static RootCommand Build(CliContext cli) => new("ChronicCare Monitor: fraud and anomaly detection for outpatient chronic-disease insurance settlements")
     {
+        DemoCommand.Create(cli),
         DetectCommand.Create(cli),
+        SimulateCommand.Create(cli),
+        EvaluateCommand.Create(cli),
         BenchCommand.Create(cli),
     };
 

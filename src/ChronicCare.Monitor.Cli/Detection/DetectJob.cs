@@ -79,7 +79,7 @@ internal static class DetectJob
             actionList.ForEach(w.Write);
         }
 
-        return new DetectSummary(lines, processed, dead, engine.Stats.Duplicates, clock.Elapsed, alertList, actionList, engine.Stats.Patients);
+        return new DetectSummary(lines, processed, dead, engine.Stats.Duplicates, clock.Elapsed, alertList, actionList, engine.Stats.Patients, engine.Stats.Settlements);
     }
 
     private static void Merge(EngineChanges changes, Dictionary<string, Alert> alerts, Dictionary<string, IntegrityAction> actions)

@@ -12,7 +12,8 @@ internal sealed record DetectSummary(
     TimeSpan Elapsed,
     IReadOnlyList<Alert> Alerts,
     IReadOnlyList<IntegrityAction> Actions,
-    int Patients)
+    int Patients,
+    long Settlements)
 {
     public double EventsPerSecond => LinesRead / Math.Max(Elapsed.TotalSeconds, 1e-6);
 

@@ -29,7 +29,7 @@ internal sealed class ProgressReporter : IDisposable
     }
 
     /// <summary>Reports <paramref name="done"/> of the total (bytes, events...) and a count of items for the rate.</summary>
-    public void Report(long done, long items, string unit = "events")
+    public void Report(long done, long items, string unit = "events", long? total = null)
     {
         if (!_enabled)
         {
@@ -43,7 +43,8 @@ internal sealed class ProgressReporter : IDisposable
         }
 
         _last = now;
-        var fraction = _total > 0 ? Math.Clamp((double)done / _total, 0, 1) : 0;
+        var of = total ?? _total;
+        var fraction = of > 0 ? Math.Clamp((double)done / of, 0, 1) : 0;
         var rate = items / Math.Max(now.TotalSeconds, 1e-3);
         if (_interactive)
         {

@@ -441,7 +441,15 @@ public sealed class EventParser
         }
 
         line = new SettlementLine(lineNo, itemType, itemCode, quantity, unitPrice, amount, days);
-        var prefix = $"lines[{index}]";
+        var prefix = error is null && has == 127 && quantity > 0 && unitPrice >= 0 && amount >= 0
+            && (itemType == ItemType.Drug ? days >= 1 : days is null)
+            ? null
+            : $"lines[{index}]";
+        if (prefix is null)
+        {
+            return null;
+        }
+
         if (error is not null)
         {
             return $"{prefix}: {error}";

@@ -1,1 +1,0 @@
-namespace ChronicCare.Monitor.Simulation; internal static class Placeholder { }

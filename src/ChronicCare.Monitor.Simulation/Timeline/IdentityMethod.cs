@@ -1,0 +1,9 @@
+namespace ChronicCare.Monitor.Simulation.Timeline;
+
+internal enum IdentityMethod
+{
+    Card,
+    EVoucher,
+    Face,
+    Proxy,
+}
