@@ -22,6 +22,7 @@ internal static class DetectBenchmark
         // Warm up the page cache and the JIT on a first pass of each.
         var lines = BareParse(eventsFile, out _);
         var bare = Measure(() => BareParse(eventsFile, out _));
+        var dto = Measure(() => DtoParse(eventsFile));
         var ours = Measure(() => OwnParse(eventsFile));
         var out1 = Path.Combine(Path.GetTempPath(), $"chroniccare-bench-{Environment.ProcessId}");
         try
@@ -30,11 +31,13 @@ internal static class DetectBenchmark
             var detectN = Measure(() => DetectJob.Run(new DetectOptions(referenceDir, eventsFile, out1, policyPath, 0, ShowProgress: false), err, TimeProvider.System));
             o.WriteLine($"lines: {lines:N0}");
             Row(o, "bare parse (JsonDocument, 1 core)", lines, bare, bare);
+            Row(o, "bare deserialise to DTOs (1 core)", lines, dto, bare);
             Row(o, "contract parser only (1 core)", lines, ours, bare);
             Row(o, "detect, 1 core", lines, detect1, bare);
             Row(o, $"detect, {Environment.ProcessorCount} cores", lines, detectN, bare);
             o.WriteLine($"ratio detect(1 core) / bare parse: {bare.TotalSeconds / detect1.TotalSeconds:F2} (aim >= 0.5)");
             o.WriteLine($"ratio detect({Environment.ProcessorCount} cores) / bare parse: {bare.TotalSeconds / detectN.TotalSeconds:F2} (aim > 1.0)");
+            o.WriteLine($"ratio detect(1 core) / bare deserialise: {dto.TotalSeconds / detect1.TotalSeconds:F2}; detect({Environment.ProcessorCount} cores) / bare deserialise: {dto.TotalSeconds / detectN.TotalSeconds:F2}");
         }
         finally
         {
@@ -76,6 +79,20 @@ internal static class DetectBenchmark
         }
 
         return lines;
+    }
+
+    private static long DtoParse(string file)
+    {
+        long ok = 0;
+        foreach (var line in Lines(file))
+        {
+            if (JsonSerializer.Deserialize<BareEventDto>(line.Span, BareEventDto.Options) is not null)
+            {
+                ok++;
+            }
+        }
+
+        return ok;
     }
 
     private static long OwnParse(string file)
