@@ -29,6 +29,16 @@ internal static class CommandRunner
         {
             return Fail(err, ExitCodes.BadInput, ex.Message);
         }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return Fail(err, ExitCodes.BadInput, $"not valid JSON: {ex.Message}");
+        }
+#pragma warning disable CA1031 // the last line of defence: one line and exit 1, never a stack trace on the user's terminal
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Fail(err, ExitCodes.Failed, $"unexpected {ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private static int Fail(TextWriter err, int code, string message)

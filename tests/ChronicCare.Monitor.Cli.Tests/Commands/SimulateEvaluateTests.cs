@@ -63,6 +63,17 @@ public sealed class SimulateEvaluateTests
     }
 
     [Fact]
+    public void Evaluate_CorruptAlertsFile_ExitsBadInputWithOneLine()
+    {
+        var dir = Paths.TempDir();
+        File.WriteAllText(Path.Combine(dir, "labels.jsonl"), "");
+        File.WriteAllText(Path.Combine(dir, "alerts.jsonl"), "{not json\n");
+        var run = CliRun.Of("evaluate", "--labels", Path.Combine(dir, "labels.jsonl"), "--alerts", Path.Combine(dir, "alerts.jsonl"));
+        Assert.Equal(3, run.ExitCode);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public void Demo_SmallCity_ShowsEverySection()
     {
         var run = CliRun.Of("demo", "--patients", "400", "--months", "6", "--out", Paths.TempDir());
