@@ -12,6 +12,7 @@ internal static class ChronicCareCli
         DemoCommand.Create(cli),
         DetectCommand.Create(cli),
         SimulateCommand.Create(cli),
+        ImportSyntheaCommand.Create(cli),
         EvaluateCommand.Create(cli),
         BenchCommand.Create(cli),
     };

@@ -1,0 +1,13 @@
+namespace ChronicCare.Monitor.Simulation.Synthea;
+
+/// <summary>What <see cref="SyntheaImporter.Import"/> wrote, and the medication rows it skipped by reason.</summary>
+public sealed record SyntheaImportSummary(
+    int Patients,
+    int Drugs,
+    int Facilities,
+    int Diseases,
+    long Settlements,
+    int MedicationRows,
+    int ChronicRows,
+    int RowsWithDispensesCapped,
+    IReadOnlyDictionary<string, int> SkippedRows);
