@@ -74,9 +74,10 @@ internal static class EvaluateCommand
     {
         var parser = new EventParser();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(eventsPath))
+        using var stream = File.OpenRead(eventsPath);
+        foreach (var line in Files.JsonlLines.Read(stream))
         {
-            if (line.Contains("settlement", StringComparison.Ordinal) && parser.Parse(System.Text.Encoding.UTF8.GetBytes(line)).Event is Settlement s)
+            if (parser.Parse(line.Bytes.Span).Event is Settlement s)
             {
                 ids.Add(s.SettlementId);
             }
