@@ -37,7 +37,7 @@ internal static class ImportSyntheaCommand
     public static void Print(TextWriter o, string outDir, SyntheaImportSummary s)
     {
         o.WriteLine($"imported {s.Patients:N0} patients, {s.Drugs:N0} drugs, {s.Facilities:N0} facilities, {s.Diseases:N0} diseases");
-        o.WriteLine($"medication rows: {s.MedicationRows:N0}, chronic {s.ChronicRows:N0} ({s.RowsWithDispensesCapped:N0} with DISPENSES capped at the period's days)");
+        o.WriteLine($"medication rows: {s.MedicationRows:N0}, chronic {s.ChronicRows:N0} ({s.RowsWithDispensesMerged:N0} with dispenses merged into monthly fills, {s.RowsTruncatedAtDeath:N0} truncated at DEATHDATE)");
         o.WriteLine($"settlements: {s.Settlements:N0}");
         o.WriteLine($"rows skipped: {s.SkippedRows.Values.Sum():N0} ({string.Join(", ", s.SkippedRows.Select(kv => $"{kv.Key} {kv.Value:N0}"))})");
         o.WriteLine($"written: {outDir}");

@@ -3,13 +3,20 @@ using System.Globalization;
 namespace ChronicCare.Monitor.Simulation.Synthea;
 
 /// <summary>
-/// Turns chronic medication rows into fills. A row without STOP runs to the horizon (latest START in the file + 1
-/// year), and every period is capped there. The cost of a fill is BASE_COST (Synthea's per-dispense cost), else
-/// TOTALCOST / DISPENSES, taken as yuan. Fills are ordered by (date, patient, drug code, row).
+/// Turns chronic medication rows into monthly fills (<see cref="FillPlanner"/>). A row without STOP runs to the
+/// horizon (latest START in the file + 1 year), and every period is capped there and at the patient's DEATHDATE
+/// (no fill on or after death; a row starting then is skipped). The row's cost is BASE_COST (Synthea's
+/// per-dispense cost, else TOTALCOST / DISPENSES) × DISPENSES (× the number of fills when DISPENSES is 0), in US
+/// dollars, converted to yuan at <see cref="YuanPerUsd"/> and spread evenly over the row's fills (to the cent,
+/// summing exactly). Fills are ordered by (date, patient, drug code, row).
 /// </summary>
 internal static class MedicationExpander
 {
-    public static MedicationExpansion Expand(CsvTable t, Dictionary<string, int> patientBySource, Dictionary<string, int>? encounterOrg)
+    /// <summary>Fixed USD→CNY rate (yuan per dollar) applied to Synthea's costs.</summary>
+    public const decimal YuanPerUsd = 7.1m;
+
+    /// <param name="deathByPatient">DEATHDATE per patient index (null = alive).</param>
+    public static MedicationExpansion Expand(CsvTable t, Dictionary<string, int> patientBySource, IReadOnlyList<DateOnly?> deathByPatient, Dictionary<string, int>? encounterOrg)
     {
         int start = t.Column("START"), stop = t.Column("STOP"), patient = t.Column("PATIENT"), code = t.Column("CODE"),
             description = t.Column("DESCRIPTION"), baseCost = t.Column("BASE_COST"), dispenses = t.Column("DISPENSES"),
@@ -29,7 +36,7 @@ internal static class MedicationExpander
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var drugIndex = new Dictionary<string, SyntheaDrug>(StringComparer.Ordinal);
         var raw = new List<(Fill Fill, string Code)>();
-        int chronic = 0, capped = 0;
+        int chronic = 0, merged = 0, truncated = 0;
         for (var r = 0; r < t.Rows.Count; r++)
         {
             var row = t.Rows[r];
@@ -61,6 +68,21 @@ internal static class MedicationExpander
                 to = stopDate;
             }
 
+            if (deathByPatient[p] is { } death)
+            {
+                if (from >= death)
+                {
+                    Skip(skipped, "started on or after DEATHDATE");
+                    continue;
+                }
+
+                if (to > death)
+                {
+                    to = death;
+                    truncated++;
+                }
+            }
+
             var n = ParseInt(CsvTable.Get(row, dispenses));
             var cents = PerDispenseCents(CsvTable.Get(row, baseCost), CsvTable.Get(row, totalCost), n);
             if (cents < 0)
@@ -78,14 +100,18 @@ internal static class MedicationExpander
             drug.Diseases.Add(disease);
             var facility = encounterOrg is not null && encounter >= 0 && encounterOrg.TryGetValue(CsvTable.Get(row, encounter), out var f) ? f : -1;
             chronic++;
-            var plan = FillPlanner.Plan(from, to, n, out var wasCapped);
-            foreach (var (date, days) in plan)
+            var plan = FillPlanner.Plan(from, to, n, out var wasMerged);
+            var totalUsdCents = cents * (n > 0 ? n : plan.Count);
+            var totalYuanCents = (long)Math.Round(totalUsdCents * YuanPerUsd, MidpointRounding.AwayFromZero);
+            for (var i = 0; i < plan.Count; i++)
             {
-                raw.Add((new Fill(p, facility, 0, disease, date, days, cents, r), c));
-                drug.DispenseCents.Add(cents);
+                var (date, days, isLong) = plan[i];
+                var amount = (totalYuanCents * (i + 1) / plan.Count) - (totalYuanCents * i / plan.Count);
+                raw.Add((new Fill(p, facility, 0, disease, date, days, isLong, amount, r), c));
+                drug.DispenseCents.Add(amount);
             }
 
-            capped += wasCapped ? 1 : 0;
+            merged += wasMerged ? 1 : 0;
         }
 
         var drugs = drugIndex.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value).ToList();
@@ -97,10 +123,10 @@ internal static class MedicationExpander
             .ThenBy(x => x.Drug)
             .ThenBy(x => x.Row)
             .ToList();
-        return new MedicationExpansion(fills, drugs, chronic, capped, skipped);
+        return new MedicationExpansion(fills, drugs, chronic, merged, truncated, skipped);
     }
 
-    /// <summary>Cents per dispense, or -1 when neither cost parses.</summary>
+    /// <summary>US cents per dispense, or -1 when neither cost parses.</summary>
     private static long PerDispenseCents(string baseCost, string totalCost, int dispenses)
     {
         if (decimal.TryParse(baseCost, NumberStyles.Float, CultureInfo.InvariantCulture, out var b) && b >= 0)

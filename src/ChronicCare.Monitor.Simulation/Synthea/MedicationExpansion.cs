@@ -5,5 +5,6 @@ internal sealed record MedicationExpansion(
     List<Fill> Fills,
     List<SyntheaDrug> Drugs,
     int ChronicRows,
-    int CappedRows,
+    int MergedRows,
+    int TruncatedAtDeathRows,
     SortedDictionary<string, int> Skipped);

@@ -48,8 +48,8 @@ internal static class ReferenceRecords
         w.WriteEndObject();
     }
 
-    /// <param name="firstFills">The patient's first fill date per disease code, sorted by code.</param>
-    public static void Patient(Utf8JsonWriter w, SyntheaPatient p, bool retired, SortedDictionary<string, DateOnly> firstFills)
+    /// <param name="fillSpans">The patient's first and last fill date per disease code, sorted by code.</param>
+    public static void Patient(Utf8JsonWriter w, SyntheaPatient p, bool retired, SortedDictionary<string, (DateOnly First, DateOnly Last)> fillSpans)
     {
         w.WriteStartObject();
         w.WriteString("patient_id", p.PatientId);
@@ -70,14 +70,16 @@ internal static class ReferenceRecords
 
         w.WriteEndArray();
         w.WriteStartArray("diseases");
-        foreach (var (code, first) in firstFills)
+        foreach (var (code, span) in fillSpans)
         {
-            var approved = first.AddDays(-1);
-            w.WriteStartObject();
-            w.WriteString("disease_code", code);
-            JsonlFile.Date(w, "approved_on", approved);
-            JsonlFile.Date(w, "valid_until", approved.AddYears(SyntheaImporter.ApprovalYears));
-            w.WriteEndObject();
+            foreach (var (approved, validUntil) in SyntheaImporter.ApprovalChain(span.First, span.Last))
+            {
+                w.WriteStartObject();
+                w.WriteString("disease_code", code);
+                JsonlFile.Date(w, "approved_on", approved);
+                JsonlFile.Date(w, "valid_until", validUntil);
+                w.WriteEndObject();
+            }
         }
 
         w.WriteEndArray();

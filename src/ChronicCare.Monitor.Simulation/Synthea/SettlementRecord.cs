@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ChronicCare.Monitor.Simulation.Synthea;
 
-/// <summary>Writes one fill as a contract settlement (§2): one drug line, 80 % fund share, card identity.</summary>
+/// <summary>Writes one fill as a contract settlement (§2): one drug line, 80 % fund share, card identity; long_prescription for 31..84-day fills.</summary>
 internal static class SettlementRecord
 {
     public static void Write(Utf8JsonWriter w, long number, Fill fill, SyntheaPatient patient, SyntheaFacility facility, SyntheaDrug drug)
@@ -32,7 +32,7 @@ internal static class SettlementRecord
         w.WriteEndObject();
         w.WriteStartObject("prescription");
         w.WriteString("prescription_id", "SYRX" + id);
-        w.WriteBoolean("long_prescription", fill.DaysSupply > 30);
+        w.WriteBoolean("long_prescription", fill.LongPrescription);
         w.WriteNull("note");
         w.WriteEndObject();
         w.WriteStartArray("lines");

@@ -9,5 +9,6 @@ public sealed record SyntheaImportSummary(
     long Settlements,
     int MedicationRows,
     int ChronicRows,
-    int RowsWithDispensesCapped,
+    int RowsWithDispensesMerged,
+    int RowsTruncatedAtDeath,
     IReadOnlyDictionary<string, int> SkippedRows);

@@ -9,8 +9,8 @@ namespace ChronicCare.Monitor.Simulation.Synthea;
 /// </summary>
 public static class SyntheaImporter
 {
-    /// <summary>Validity of a disease approval: Synthea histories span decades, far beyond real 2-year certificates.</summary>
-    internal const int ApprovalYears = 10;
+    /// <summary>Validity of one disease approval certificate (seed Baoji 四(一)): approved_on + 2 years − 1 day.</summary>
+    internal const int ApprovalYears = 2;
 
     public static SyntheaImportSummary Import(string fromDir, string outDir)
     {
@@ -35,7 +35,7 @@ public static class SyntheaImporter
         var patientBySource = patients.Select((p, i) => (p.SourceId, i)).ToDictionary(x => x.SourceId, x => x.i, StringComparer.Ordinal);
         var encounterOrg = encounters is null ? null : LoadEncounterOrganizations(encounters, facilityBySource);
 
-        var expansion = MedicationExpander.Expand(medications, patientBySource, encounterOrg);
+        var expansion = MedicationExpander.Expand(medications, patientBySource, patients.Select(p => p.DeathDate).ToList(), encounterOrg);
         Directory.CreateDirectory(outDir);
         Write(outDir, facilities, patients, expansion);
 
@@ -47,7 +47,8 @@ public static class SyntheaImporter
             expansion.Fills.Count,
             medications.Rows.Count,
             expansion.ChronicRows,
-            expansion.CappedRows,
+            expansion.MergedRows,
+            expansion.TruncatedAtDeathRows,
             expansion.Skipped);
     }
 
@@ -177,10 +178,12 @@ public static class SyntheaImporter
             }
         }
 
-        var firstFills = patients.Select(_ => new SortedDictionary<string, DateOnly>(StringComparer.Ordinal)).ToArray();
+        var fillSpans = patients.Select(_ => new SortedDictionary<string, (DateOnly First, DateOnly Last)>(StringComparer.Ordinal)).ToArray();
         foreach (var fill in x.Fills)
         {
-            firstFills[fill.Patient].TryAdd(fill.DiseaseCode, fill.Date); // fills are in date order
+            // fills are in date order
+            var spans = fillSpans[fill.Patient];
+            spans[fill.DiseaseCode] = spans.TryGetValue(fill.DiseaseCode, out var span) ? (span.First, fill.Date) : (fill.Date, fill.Date);
         }
 
         using (var f = new JsonlFile(Path.Combine(outDir, "patients.jsonl")))
@@ -188,9 +191,9 @@ public static class SyntheaImporter
             for (var i = 0; i < patients.Count; i++)
             {
                 var p = patients[i];
-                var first = firstFills[i].Count == 0 ? (DateOnly?)null : firstFills[i].Values.Min();
+                var first = fillSpans[i].Count == 0 ? (DateOnly?)null : fillSpans[i].Values.Min(v => v.First);
                 var retired = first is { } day && AgeOn(p.BirthDate, day) >= 60;
-                ReferenceRecords.Patient(f.Writer, p, retired, firstFills[i]);
+                ReferenceRecords.Patient(f.Writer, p, retired, fillSpans[i]);
                 f.EndRecord();
             }
         }
@@ -207,6 +210,32 @@ public static class SyntheaImporter
             }
         }
     }
+
+    /// <summary>
+    /// The chain of 2-year certificates covering fills from <paramref name="firstFill"/> to <paramref name="lastFill"/>:
+    /// the first is approved on the last day of the month before the first fill (benefits start on the 1st of the
+    /// first fill's month, contract §1); each renewal is approved on the last day of the month before the day after
+    /// the previous certificate's valid_until, so its benefits start no later than that day (back to back, no gap);
+    /// renewals continue until valid_until is on or after the last fill.
+    /// </summary>
+    internal static List<(DateOnly ApprovedOn, DateOnly ValidUntil)> ApprovalChain(DateOnly firstFill, DateOnly lastFill)
+    {
+        var chain = new List<(DateOnly, DateOnly)>();
+        var approved = MonthEndBefore(firstFill);
+        while (true)
+        {
+            var validUntil = approved.AddYears(ApprovalYears).AddDays(-1);
+            chain.Add((approved, validUntil));
+            if (validUntil >= lastFill)
+            {
+                return chain;
+            }
+
+            approved = MonthEndBefore(validUntil.AddDays(1));
+        }
+    }
+
+    private static DateOnly MonthEndBefore(DateOnly day) => new DateOnly(day.Year, day.Month, 1).AddDays(-1);
 
     internal static int AgeOn(DateOnly birth, DateOnly day)
     {

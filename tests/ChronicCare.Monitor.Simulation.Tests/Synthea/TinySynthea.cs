@@ -1,6 +1,6 @@
 namespace ChronicCare.Monitor.Simulation.Tests.Synthea;
 
-/// <summary>A hand-written Synthea export (3 patients, 6 medication rows) in a temporary folder, deleted on dispose.</summary>
+/// <summary>A hand-written Synthea export (3 patients, 8 medication rows; P1 dies 2020-12-31) in a temporary folder, deleted on dispose.</summary>
 internal sealed class TinySynthea : IDisposable
 {
     public const string P1 = "aaaaaaaa-1111-0000-0000-000000000001";
@@ -31,6 +31,8 @@ internal sealed class TinySynthea : IDisposable
             $"2021-06-01T08:00:00Z,2021-06-11T08:00:00Z,{P3},x,e3,2123111,\"NDA020503 200 ACTUAT Albuterol 0.09 MG/ACTUAT Metered Dose Inhaler, \"\"test\"\"\",1.5,1.5,1,1.5,233678006,Childhood asthma",
             $"2021-02-01T08:00:00Z,2021-02-10T08:00:00Z,{P3},x,e4,834061,Penicillin V Potassium 250 MG Oral Tablet,2.61,2.61,1,2.61,10509002,Acute bronchitis (disorder)",
             $"2021-03-01T08:00:00Z,2021-03-10T08:00:00Z,{P3},x,e5,834061,Penicillin V Potassium 250 MG Oral Tablet,2.61,2.61,1,2.61,,",
+            $"2020-06-01T08:00:00Z,,{P1},x,e7,860975,24 HR Metformin hydrochloride 500 MG Extended Release Oral Tablet,2,0,0,0,44054006,Diabetes",
+            $"2021-01-15T08:00:00Z,2021-03-15T08:00:00Z,{P1},x,e8,314076,lisinopril 10 MG Oral Tablet,10.00,10.00,2,20.00,59621000,Hypertension",
             $"2021-03-01T08:00:00Z,2021-03-10T08:00:00Z,dddddddd-0000-0000-0000-000000000004,x,e6,314076,lisinopril 10 MG Oral Tablet,1,1,1,1,59621000,Hypertension");
     }
 
