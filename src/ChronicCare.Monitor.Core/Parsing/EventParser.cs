@@ -15,6 +15,9 @@ public sealed class EventParser
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
     private readonly StringPool _pool = new();
 
+    // Reused for every settlement: the lines are copied once into an exact-size array.
+    private readonly List<SettlementLine> _lineBuffer = new(8);
+
     public ParseOutcome Parse(ReadOnlySpan<byte> utf8)
     {
         try
@@ -359,7 +362,8 @@ public sealed class EventParser
             return "'lines' must be an array";
         }
 
-        var lines = new List<SettlementLine>(4);
+        var lines = _lineBuffer;
+        lines.Clear();
         string? error = null;
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {

@@ -16,8 +16,10 @@ internal static class SupplyRules
     {
         var s = f.Settlement;
         List<Finding>? overlapping = null, crossFacility = null;
-        foreach (var i in LineOrder(s))
+        var order = LineOrder(s);
+        for (var k = 0; k < s.Lines.Count; k++)
         {
+            var i = order?[k] ?? k;
             var line = s.Lines[i];
             if (line.ItemType != ItemType.Drug)
             {
@@ -59,16 +61,19 @@ internal static class SupplyRules
     public static int Tolerance(SupplyPolicy policy, int daysSupply) =>
         Math.Max(policy.ToleranceMinDays, (int)Math.Floor(policy.ToleranceFraction * daysSupply));
 
-    /// <summary>Line indexes in line_no order (the last key of the supply order).</summary>
-    internal static IEnumerable<int> LineOrder(Settlement s)
+    /// <summary>Line indexes in line_no order (the last key of the supply order), or null when the lines are already in that order.</summary>
+    internal static int[]? LineOrder(Settlement s)
     {
-        var sorted = true;
-        for (var i = 1; i < s.Lines.Count && sorted; i++)
+        var n = s.Lines.Count;
+        for (var i = 1; i < n; i++)
         {
-            sorted = s.Lines[i - 1].LineNo <= s.Lines[i].LineNo;
+            if (s.Lines[i - 1].LineNo > s.Lines[i].LineNo)
+            {
+                return Enumerable.Range(0, n).OrderBy(k => s.Lines[k].LineNo).ToArray();
+            }
         }
 
-        return sorted ? Enumerable.Range(0, s.Lines.Count) : Enumerable.Range(0, s.Lines.Count).OrderBy(i => s.Lines[i].LineNo);
+        return null;
     }
 
     private static AlertDraft Draft(string rule, SettlementFacts f, List<Finding> findings)
