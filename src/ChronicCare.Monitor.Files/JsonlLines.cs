@@ -72,6 +72,12 @@ public static class JsonlLines
             var nl = block.AsSpan(pos).IndexOf((byte)'\n');
             var end = nl < 0 ? block.Length : pos + nl;
             lineNo++;
+            if (lineNo == 1 && block.AsSpan(pos).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                // A UTF-8 byte order mark is not part of the first event.
+                pos += 3;
+            }
+
             var len = end - pos;
             if (len > 0 && block[end - 1] == (byte)'\r')
             {

@@ -16,6 +16,14 @@ public sealed class JsonlLinesTests
     }
 
     [Fact]
+    public void Read_Utf8ByteOrderMark_IsNotPartOfTheFirstLine()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("{\"a\":1}\n")).ToArray();
+        var line = Assert.Single(JsonlLines.Read(new MemoryStream(bytes)));
+        Assert.Equal("{\"a\":1}", Encoding.UTF8.GetString(line.Bytes.Span));
+    }
+
+    [Fact]
     public void Read_LastLineWithoutNewline_IsRead()
     {
         Assert.Equal([(1L, "x"), (2L, "y")], Lines("x\ny"));
