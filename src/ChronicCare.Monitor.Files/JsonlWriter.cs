@@ -29,14 +29,15 @@ public sealed class JsonlWriter : IDisposable
     public void Write(DeadLetter d) => Line(() =>
     {
         _writer.WriteStartObject();
-        _writer.WriteString("source", d.Source);
         if (d.Partition is { } p)
         {
+            _writer.WriteString("topic", d.Source);
             _writer.WriteNumber("partition", p);
             _writer.WriteNumber("offset", d.Line);
         }
         else
         {
+            _writer.WriteString("file", d.Source);
             _writer.WriteNumber("line", d.Line);
         }
 

@@ -34,6 +34,7 @@ public sealed class DetectCommandTests
         var dead = ReadJsonl(Path.Combine(outDir, "dead-letter.jsonl"));
         var letter = Assert.Single(dead);
         Assert.Equal(6, letter.GetProperty("line").GetInt32());
+        Assert.Equal("events.jsonl", letter.GetProperty("file").GetString());
         Assert.Equal("not json at all", letter.GetProperty("original").GetString());
         Assert.StartsWith("not valid JSON", letter.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Contains("1 dead letters", run.Out, StringComparison.Ordinal);
