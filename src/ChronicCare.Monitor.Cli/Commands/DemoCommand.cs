@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Cli.Detection;
-using ChronicCare.Monitor.Cli.Evaluation;
 using ChronicCare.Monitor.Cli.Terminal;
 using ChronicCare.Monitor.Simulation;
 
@@ -36,7 +35,7 @@ internal static class DemoCommand
 
             cli.Out.WriteLine();
             cli.Out.WriteLine("== 3. against the injected fraud (chroniccare evaluate) ==");
-            LabelEvaluation.Score(Label.ReadAll(Path.Combine(data, "labels.jsonl")), EvaluateCommand.OpenAlertKeys(Path.Combine(outDir, "alerts.jsonl")), summary.Settlements).Print(cli.Out);
+            EvaluateCommand.Evaluate(Path.Combine(data, "labels.jsonl"), Path.Combine(outDir, "alerts.jsonl"), summary.Settlements).Print(cli.Out);
 
             cli.Out.WriteLine();
             cli.Out.WriteLine("== 4. a few alerts, as a reviewer reads them ==");

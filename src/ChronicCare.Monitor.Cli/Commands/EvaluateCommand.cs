@@ -33,7 +33,11 @@ internal static class EvaluateCommand
     }
 
     public static LabelEvaluation Evaluate(string labelsPath, string alertsPath, string? eventsPath) =>
-        LabelEvaluation.Score(Label.ReadAll(labelsPath), OpenAlertKeys(alertsPath), eventsPath is null ? 0 : CountSettlements(eventsPath));
+        Evaluate(labelsPath, alertsPath, eventsPath is null ? 0 : CountSettlements(eventsPath));
+
+    /// <summary>Scores with a settlement count the caller already has (demo gets it from detect).</summary>
+    public static LabelEvaluation Evaluate(string labelsPath, string alertsPath, long settlements) =>
+        LabelEvaluation.Score(Label.ReadAll(labelsPath), OpenAlertKeys(alertsPath), settlements);
 
     public static IEnumerable<AlertKey> OpenAlertKeys(string alertsPath)
     {

@@ -17,15 +17,8 @@ internal sealed record DetectSummary(
 {
     public double EventsPerSecond => LinesRead / Math.Max(Elapsed.TotalSeconds, 1e-6);
 
-    /// <summary>Non-REINSTATE actions no REINSTATE revokes (effective_until not applied: the set as of the data).</summary>
-    public IReadOnlyList<IntegrityAction> ActionsInForce
-    {
-        get
-        {
-            var revoked = Actions.Where(a => a.Action == ActionKind.Reinstate).Select(a => a.Revokes).ToHashSet(StringComparer.Ordinal);
-            return Actions.Where(a => a.Action != ActionKind.Reinstate && !revoked.Contains(a.ActionId)).ToList();
-        }
-    }
+    /// <summary>Actions no REINSTATE revokes (see <see cref="IntegrityAction.InForce"/>).</summary>
+    public IReadOnlyList<IntegrityAction> ActionsInForce => IntegrityAction.InForce(Actions);
 
     public void Print(TextWriter o)
     {

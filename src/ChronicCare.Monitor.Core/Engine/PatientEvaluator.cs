@@ -16,7 +16,6 @@ namespace ChronicCare.Monitor.Engine;
 /// </summary>
 internal sealed class PatientEvaluator
 {
-    private static readonly string[] OverPrescribing = ["R01", "R02", "R03"];
     private readonly DetectionPolicy _policy;
 
     public PatientEvaluator(DetectionPolicy policy)
@@ -228,7 +227,7 @@ internal sealed class PatientEvaluator
         var pruned = st.Settlements.GetRange(0, count);
         st.Settlements.RemoveRange(0, count);
         var hadIncident = st.Carry?.HadIncident == true
-            || drafts.Any(d => d.Settlement.ServiceDate < horizon && Array.IndexOf(OverPrescribing, d.Rule) >= 0);
+            || drafts.Any(d => d.Settlement.ServiceDate < horizon && AutomaticActions.IsOverPrescribing(d.Rule));
         st.Carry = new PatientCarry
         {
             Horizon = horizon,

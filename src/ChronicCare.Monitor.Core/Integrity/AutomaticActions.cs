@@ -14,6 +14,9 @@ internal static class AutomaticActions
 {
     private static readonly string[] OverPrescribing = ["R01", "R02", "R03"];
 
+    /// <summary>R01, R02 and R03 make an over-prescribing incident (contract §5).</summary>
+    public static bool IsOverPrescribing(string rule) => Array.IndexOf(OverPrescribing, rule) >= 0;
+
     public static string WarningId(string patientId, DateOnly incidentDate) => $"WARNING:{patientId}:{incidentDate:yyyyMMdd}";
 
     public static string SuspendId(string patientId, string settlementId) => $"SUSPEND:{patientId}:{settlementId}";
@@ -36,7 +39,7 @@ internal static class AutomaticActions
         var rules = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var d in drafts)
         {
-            if (Array.IndexOf(OverPrescribing, d.Rule) < 0)
+            if (!IsOverPrescribing(d.Rule))
             {
                 continue;
             }

@@ -35,6 +35,17 @@ public sealed record IntegrityAction(
     public bool CoversLaterInstant(long utcTicks) =>
         EffectiveFrom.UtcTicks < utcTicks && (EffectiveUntil is null || utcTicks < EffectiveUntil.Value.UtcTicks);
 
+    /// <summary>
+    /// The actions of a final set that no REINSTATE revokes (REINSTATE records themselves excluded), by id.
+    /// effective_until is not applied: this is the set as of the data, not as of a clock.
+    /// </summary>
+    public static IReadOnlyList<IntegrityAction> InForce(IEnumerable<IntegrityAction> actions)
+    {
+        var all = actions as IReadOnlyCollection<IntegrityAction> ?? actions.ToList();
+        var revoked = all.Where(a => a.Action == ActionKind.Reinstate).Select(a => a.Revokes).ToHashSet(StringComparer.Ordinal);
+        return all.Where(a => a.Action != ActionKind.Reinstate && !revoked.Contains(a.ActionId)).OrderBy(a => a.ActionId, StringComparer.Ordinal).ToList();
+    }
+
     public bool SameContent(IntegrityAction other) =>
         Action == other.Action && EffectiveFrom == other.EffectiveFrom && EffectiveUntil == other.EffectiveUntil
         && ReasonRule == other.ReasonRule && AlertIds.SequenceEqual(other.AlertIds) && Revokes == other.Revokes

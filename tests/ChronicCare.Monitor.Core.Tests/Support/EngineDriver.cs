@@ -37,14 +37,7 @@ internal sealed class EngineDriver
     public IReadOnlyList<string> OpenIds => Open.Select(a => a.AlertId).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Actions in force: not REINSTATE and not revoked by one, as (action kind, patient) strings sorted.</summary>
-    public IReadOnlyList<IntegrityAction> InForce
-    {
-        get
-        {
-            var revoked = _actions.Values.Where(a => a.Action == ActionKind.Reinstate).Select(a => a.Revokes).ToHashSet(StringComparer.Ordinal);
-            return _actions.Values.Where(a => a.Action != ActionKind.Reinstate && !revoked.Contains(a.ActionId)).OrderBy(a => a.ActionId, StringComparer.Ordinal).ToList();
-        }
-    }
+    public IReadOnlyList<IntegrityAction> InForce => IntegrityAction.InForce(_actions.Values);
 
     public IReadOnlyList<string> InForceIds => InForce.Select(a => a.ActionId).ToList();
 
