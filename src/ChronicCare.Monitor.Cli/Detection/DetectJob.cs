@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Cli.Terminal;
+using ChronicCare.Monitor.Contract;
 using ChronicCare.Monitor.Engine;
 using ChronicCare.Monitor.Files;
 using ChronicCare.Monitor.Integrity;

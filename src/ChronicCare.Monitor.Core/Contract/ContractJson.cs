@@ -1,14 +1,61 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Integrity;
 using ChronicCare.Monitor.Rules;
 
 namespace ChronicCare.Monitor.Contract;
 
-/// <summary>Writes alert and action records in the contract's JSON shape (contract §4, §5).</summary>
+/// <summary>Writes alert, action and dead-letter records in the contract's JSON shape (contract §4, §5, §6).</summary>
 public static class ContractJson
 {
+    /// <summary>Chinese stays readable in the output (messages, evidence).</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>One record as UTF-8 JSON bytes (a Kafka message value).</summary>
+    public static byte[] ToUtf8(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(w);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A dead letter (contract §6): where it came from, why, and the original bytes (as text when UTF-8, else base64).</summary>
+    public static void Write(Utf8JsonWriter w, DeadLetter d)
+    {
+        w.WriteStartObject();
+        if (d.Partition is { } p)
+        {
+            w.WriteString("topic", d.Source);
+            w.WriteNumber("partition", p);
+            w.WriteNumber("offset", d.Line);
+        }
+        else
+        {
+            w.WriteString("file", d.Source);
+            w.WriteNumber("line", d.Line);
+        }
+
+        w.WriteString("reason", d.Reason);
+        if (Utf8.IsValid(d.Original.Span))
+        {
+            w.WriteString("original", Encoding.UTF8.GetString(d.Original.Span));
+        }
+        else
+        {
+            w.WriteBase64String("original_base64", d.Original.Span);
+        }
+
+        w.WriteEndObject();
+    }
+
     public static void Write(Utf8JsonWriter w, Alert a)
     {
         w.WriteStartObject();

@@ -14,7 +14,7 @@ namespace ChronicCare.Monitor.Engine;
 /// (<c>run</c>) drive the same engine; they differ only in how many events go between flushes. Not thread-safe:
 /// one caller at a time (a flush may use several cores internally).
 /// </summary>
-public sealed class DetectionEngine
+public sealed partial class DetectionEngine
 {
     private readonly DetectionPolicy _policy;
     private readonly ReferenceData _reference;
@@ -109,10 +109,12 @@ public sealed class DetectionEngine
 
         if (_dirty.Count == 0)
         {
+            _lastFlushed = [];
             return EngineChanges.None;
         }
 
         var batch = _dirty.ToArray();
+        _lastFlushed = batch;
         _dirty.Clear();
         foreach (var st in batch)
         {
@@ -169,11 +171,13 @@ public sealed class DetectionEngine
         var entry = _registry.Find(s.SettlementId);
         if (entry is not null)
         {
-            if (entry.PatientId is null && entry.Reversed)
+            if (entry.Pending)
             {
-                // The reversal came first (contract §2): the settlement counts for nothing.
-                entry.PatientId = s.PatientId;
+                // The reversal came first (contract §2): the settlement counts for nothing. The id is now the
+                // patient's, which changes what its export holds: flushed (and so exported) like any change.
+                entry.Pending = false;
                 entry.Day = s.ServiceDate.DayNumber;
+                MarkDirty(Claim(s.SettlementId, entry, s.PatientId));
                 Stats.Settlements++;
                 return;
             }
@@ -185,6 +189,7 @@ public sealed class DetectionEngine
         Stats.Settlements++;
         _registry.Add(s.SettlementId, new RegistryEntry { PatientId = s.PatientId, Settlement = s, Day = s.ServiceDate.DayNumber });
         var st = State(s.PatientId);
+        st.RegistryIds.Add(s.SettlementId);
         if (st.Carry is { } carry && s.ServiceDate < carry.Horizon)
         {
             (st.Late ??= new HashSet<string>(StringComparer.Ordinal)).Add(s.SettlementId);
@@ -209,7 +214,13 @@ public sealed class DetectionEngine
         var entry = _registry.Find(r.SettlementId);
         if (entry is null)
         {
-            _registry.Add(r.SettlementId, new RegistryEntry { Reversed = true, Day = r.ReversedAt.ServiceDate.DayNumber });
+            var pending = _registry.Add(r.SettlementId, new RegistryEntry { Reversed = true, Pending = true, Day = r.ReversedAt.ServiceDate.DayNumber });
+            if (r.PatientId is { } keyed)
+            {
+                // Kept with the patient the transport keyed it by, so the patient's export carries it.
+                MarkDirty(Claim(r.SettlementId, pending, keyed));
+            }
+
             Stats.Reversals++;
             Stats.ReversalsBeforeSettlement++;
             return;
@@ -247,6 +258,13 @@ public sealed class DetectionEngine
     /// <summary>Patients whose R05 (same card within the travel window) or R14 (presenter window) outcome this settlement can change.</summary>
     private void MarkCrossPatients(Settlement s)
     {
+        if (_useChanges is not null)
+        {
+            // Stream mode: the other patients may live in other partitions; the runtime finds them in the shared store.
+            RecordUseChanges(s);
+            return;
+        }
+
         var t = s.SettledAt.UtcTicks;
         _crossScratch.Clear();
         var travel = TimeSpan.FromMinutes(_policy.Identity.ImpossibleTravelMinutes).Ticks;
@@ -281,7 +299,7 @@ public sealed class DetectionEngine
         var cutoff = IndexCutoffTicks();
         _cards.Prune(cutoff);
         _presenters.Prune(cutoff);
-        _registry.Prune(horizon.DayNumber - _policy.AllowedLatenessDays);
+        ForgetRegistryIds(_registry.Prune(horizon.DayNumber - _policy.AllowedLatenessDays));
     }
 
     private PatientState State(string patientId)

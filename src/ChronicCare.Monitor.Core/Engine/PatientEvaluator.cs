@@ -81,6 +81,7 @@ internal sealed class PatientEvaluator
         if (prune)
         {
             Prune(st, horizon, pruneCount, snapshot!.Value, drafts, actions, changes);
+            KeepPrunedUses(st, horizon, changes.Pruned);
         }
 
         return changes;
@@ -254,6 +255,30 @@ internal sealed class PatientEvaluator
         }
 
         changes.Pruned.AddRange(pruned);
+    }
+
+    /// <summary>
+    /// Remembers the pruned settlements' card and presenter uses for as long as the engine's use index may hold
+    /// them, so an engine restored from this patient's export indexes them too (<see cref="PrunedUse"/>). The
+    /// index keeps the horizon minus the R14 window and a day and prunes at most weekly: a week more covers it.
+    /// </summary>
+    private void KeepPrunedUses(PatientState st, DateOnly horizon, List<Settlement> pruned)
+    {
+        var keepFrom = horizon.AddDays(-_policy.CardCollection.WindowDays - 8).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
+        var uses = st.PrunedUses ??= [];
+        uses.RemoveAll(u => u.Use.UtcTicks < keepFrom);
+        foreach (var s in pruned)
+        {
+            if (s.SettledAt.UtcTicks >= keepFrom)
+            {
+                uses.Add(PrunedUse.Of(s));
+            }
+        }
+
+        if (uses.Count == 0)
+        {
+            st.PrunedUses = null;
+        }
     }
 }
 

@@ -32,6 +32,14 @@ internal sealed class DesignationTracker
         return first;
     }
 
+    /// <summary>For persistence: the first facility (and its settlement) per year and class.</summary>
+    internal IReadOnlyList<(int Year, FacilityClass Class, string FacilityId, string SettlementId)> Export() =>
+        _first.Select(kv => (kv.Key.Year, kv.Key.Class, kv.Value.FacilityId, kv.Value.SettlementId)).ToList();
+
+    /// <summary>The inverse of <see cref="Export"/>.</summary>
+    internal static DesignationTracker Import(IEnumerable<(int Year, FacilityClass Class, string FacilityId, string SettlementId)> entries) =>
+        new(entries.ToDictionary(e => (e.Year, e.Class), e => (e.FacilityId, e.SettlementId)));
+
     public DesignationTracker Clone() => new(new Dictionary<(int, FacilityClass), (string, string)>(_first));
 
     public DesignationTracker Snapshot(DateOnly horizon) =>

@@ -37,6 +37,16 @@ internal sealed class QuotaTracker
         return (m, q);
     }
 
+    /// <summary>For persistence: the running sums per (disease, month index) and per (disease, quarter index).</summary>
+    internal (IReadOnlyList<(string Disease, int Index, decimal Sum)> Months, IReadOnlyList<(string Disease, int Index, decimal Sum)> Quarters) Export() => (
+        _months.Select(kv => (kv.Key.Disease, kv.Key.Month, kv.Value)).ToList(),
+        _quarters.Select(kv => (kv.Key.Disease, kv.Key.Quarter, kv.Value)).ToList());
+
+    /// <summary>The inverse of <see cref="Export"/>.</summary>
+    internal static QuotaTracker Import(IEnumerable<(string Disease, int Index, decimal Sum)> months, IEnumerable<(string Disease, int Index, decimal Sum)> quarters) => new(
+        months.ToDictionary(e => (e.Disease, e.Index), e => e.Sum),
+        quarters.ToDictionary(e => (e.Disease, e.Index), e => e.Sum));
+
     public QuotaTracker Clone() => new(new Dictionary<(string, int), decimal>(_months), new Dictionary<(string, int), decimal>(_quarters));
 
     /// <summary>Keeps only the sums of the month and quarter the horizon falls in, or later.</summary>

@@ -81,6 +81,14 @@ internal sealed class SupplyLedger
 
     public SupplyLedger Clone() => new(_byIngredient.ToDictionary(kv => kv.Key, kv => new Ingredient { CoveredUntil = kv.Value.CoveredUntil, Lines = [.. kv.Value.Lines] }, StringComparer.Ordinal));
 
+    /// <summary>For persistence: per ingredient, covered_until (a day number) and the lines still active.</summary>
+    internal IReadOnlyList<(string Ingredient, int CoveredUntil, IReadOnlyList<SupplyLine> Lines)> Export() =>
+        _byIngredient.Select(kv => (kv.Key, kv.Value.CoveredUntil, (IReadOnlyList<SupplyLine>)kv.Value.Lines)).ToList();
+
+    /// <summary>The inverse of <see cref="Export"/>.</summary>
+    internal static SupplyLedger Import(IEnumerable<(string Ingredient, int CoveredUntil, IReadOnlyList<SupplyLine> Lines)> entries) =>
+        new(entries.ToDictionary(e => e.Ingredient, e => new Ingredient { CoveredUntil = e.CoveredUntil, Lines = [.. e.Lines] }, StringComparer.Ordinal));
+
     private sealed class Ingredient
     {
         public int CoveredUntil { get; set; }

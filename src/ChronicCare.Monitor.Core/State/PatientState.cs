@@ -35,6 +35,15 @@ internal sealed class PatientState
 
     public Dictionary<string, IntegrityAction> Actions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The settlement ids the registry holds for this patient (kept, reversed, pruned, or a pending reversal keyed
+    /// to it), so exporting the patient does not scan the whole registry.
+    /// </summary>
+    public HashSet<string> RegistryIds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Card and presenter uses of pruned settlements that the engine's use index may still hold (see <see cref="PrunedUse"/>).</summary>
+    public List<PrunedUse>? PrunedUses { get; set; }
+
     public bool Dirty { get; set; }
 
     public void Insert(Settlement s)

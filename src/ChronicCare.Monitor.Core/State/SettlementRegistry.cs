@@ -11,6 +11,12 @@ internal sealed class RegistryEntry
 
     public bool Reversed { get; set; }
 
+    /// <summary>
+    /// A reversal that came before its settlement (contract §2). Explicit because <see cref="PatientId"/> may already
+    /// name the patient the transport keyed the reversal by, so "no patient yet" no longer tells it apart.
+    /// </summary>
+    public bool Pending { get; set; }
+
     /// <summary>Service day of the settlement, or of the reversal when the settlement has not arrived.</summary>
     public int Day { get; set; }
 }
@@ -33,21 +39,26 @@ internal sealed class SettlementRegistry
         return entry;
     }
 
-    /// <summary>Forgets ids whose day is before the cut-off; a duplicate of one arriving later is treated as a late event.</summary>
-    public void Prune(int beforeDay)
+    /// <summary>
+    /// Forgets ids whose day is before the cut-off; a duplicate of one arriving later is treated as a late event.
+    /// Returns what it forgot, so the patients' lists of their ids (kept for export) can forget them too.
+    /// </summary>
+    public IReadOnlyList<(string Id, RegistryEntry Entry)> Prune(int beforeDay)
     {
-        List<string>? old = null;
+        List<(string, RegistryEntry)>? old = null;
         foreach (var (id, e) in _entries)
         {
             if (e.Day < beforeDay)
             {
-                (old ??= []).Add(id);
+                (old ??= []).Add((id, e));
             }
         }
 
-        foreach (var id in old ?? [])
+        foreach (var (id, _) in old ?? [])
         {
             _entries.Remove(id);
         }
+
+        return old ?? [];
     }
 }

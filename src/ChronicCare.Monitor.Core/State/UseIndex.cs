@@ -44,6 +44,20 @@ internal sealed class UseIndex
         }
     }
 
+    /// <summary>Replaces a key's uses wholesale (stream mode: the shared store's copy is the truth).</summary>
+    public void Replace(string key, IEnumerable<KeyedUse> uses)
+    {
+        var list = uses.OrderBy(u => u.UtcTicks).ThenBy(u => u.SettlementId, StringComparer.Ordinal).ToList();
+        if (list.Count == 0)
+        {
+            _uses.Remove(key);
+        }
+        else
+        {
+            _uses[key] = list;
+        }
+    }
+
     /// <summary>Patients (other than <paramref name="except"/>) with a use of the key in [fromTicks, toTicks].</summary>
     public void PatientsBetween(string key, long fromTicks, long toTicks, string except, ISet<string> into)
     {

@@ -68,7 +68,24 @@ internal sealed class EngineDriver
         return this;
     }
 
-    public EngineDriver Flush()
+    /// <summary>Takes over the records another driver's engine emitted (a restored engine continues that output).</summary>
+    public EngineDriver Adopt(EngineDriver earlier)
+    {
+        foreach (var (id, a) in earlier._alerts)
+        {
+            _alerts[id] = a;
+        }
+
+        foreach (var (id, a) in earlier._actions)
+        {
+            _actions[id] = a;
+        }
+
+        return this;
+    }
+
+    /// <summary>Flushes and returns what this flush emitted (also kept as the final state).</summary>
+    public EngineChanges FlushChanges()
     {
         var changes = Engine.Flush();
         foreach (var a in changes.Alerts)
@@ -81,6 +98,12 @@ internal sealed class EngineDriver
             _actions[a.ActionId] = a;
         }
 
+        return changes;
+    }
+
+    public EngineDriver Flush()
+    {
+        FlushChanges();
         return this;
     }
 

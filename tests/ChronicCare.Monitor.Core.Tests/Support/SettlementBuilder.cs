@@ -17,6 +17,7 @@ internal sealed class SettlementBuilder
     private bool _long;
     private string? _note;
     private decimal? _fundPaid;
+    private string? _prescribingFacility;
 
     private SettlementBuilder(string id)
     {
@@ -54,6 +55,13 @@ internal sealed class SettlementBuilder
     public SettlementBuilder Facility(string facility)
     {
         _facility = facility;
+        return this;
+    }
+
+    /// <summary>The facility that wrote the prescription (外配处方), when not the dispensing one.</summary>
+    public SettlementBuilder PrescribedAt(string facility)
+    {
+        _prescribingFacility = facility;
         return this;
     }
 
@@ -126,6 +134,7 @@ internal sealed class SettlementBuilder
             PatientId = _patient,
             CardId = _card ?? World.CardOf(_patient),
             FacilityId = _facility,
+            PrescribingFacilityId = _prescribingFacility,
             PrescriberId = "D1",
             PrescriberTitle = PrescriberTitle.Attending,
             DiseaseCode = _disease,

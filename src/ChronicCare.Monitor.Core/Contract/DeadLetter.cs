@@ -1,4 +1,4 @@
-namespace ChronicCare.Monitor.Files;
+namespace ChronicCare.Monitor.Contract;
 
 /// <summary>
 /// A bad event (contract §6): its original bytes, where it came from (file and line, or topic, partition and
