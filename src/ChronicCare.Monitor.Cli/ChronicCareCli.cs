@@ -15,6 +15,8 @@ internal static class ChronicCareCli
         ImportSyntheaCommand.Create(cli),
         EvaluateCommand.Create(cli),
         BenchCommand.Create(cli),
+        RunCommand.Create(cli),
+        ProduceCommand.Create(cli),
     };
 
     public static async Task<int> RunAsync(string[] args, CliContext cli)
@@ -27,6 +29,6 @@ internal static class ChronicCareCli
             return ExitCodes.Usage;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = cli.Out, Error = cli.Error }).ConfigureAwait(false);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = cli.Out, Error = cli.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }).ConfigureAwait(false);
     }
 }

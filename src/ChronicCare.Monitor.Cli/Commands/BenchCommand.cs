@@ -4,7 +4,7 @@ using ChronicCare.Monitor.Cli.Terminal;
 
 namespace ChronicCare.Monitor.Cli.Commands;
 
-/// <summary><c>chroniccare bench detect --reference DIR --events FILE</c>: throughput and memory figures with ratios.</summary>
+/// <summary><c>chroniccare bench detect|stream</c>: throughput, latency and memory figures with ratios.</summary>
 internal static class BenchCommand
 {
     public static Command Create(CliContext cli)
@@ -26,6 +26,32 @@ internal static class BenchCommand
             DetectBenchmark.Run(pr.GetValue(reference)!, pr.GetValue(events)!, pr.GetValue(policy), cli.Out, cli.Error);
             return ExitCodes.Ok;
         }));
-        return new Command("bench", "Benchmarks that print figures and ratios") { detect };
+        return new Command("bench", "Benchmarks that print figures and ratios") { detect, Stream(cli) };
+    }
+
+    private static Command Stream(CliContext cli)
+    {
+        var kafka = new Option<string>("--kafka") { Description = "Kafka bootstrap servers (scripts/stack.sh start prints them)", Required = true };
+        var redis = new Option<string>("--redis") { Description = "Redis HOST:PORT", Required = true };
+        var patients = new Option<int>("--patients") { Description = "Simulated patients", DefaultValueFactory = _ => 20_000 };
+        var months = new Option<int>("--months") { Description = "Simulated months", DefaultValueFactory = _ => 12 };
+        var seed = new Option<int>("--seed") { Description = "Simulation seed", DefaultValueFactory = _ => 7 };
+        var rate = new Option<int>("--rate") { Description = "Events/s of the latency phase", DefaultValueFactory = _ => 10_000 };
+        var seconds = new Option<int>("--seconds") { Description = "Length of the latency phase", DefaultValueFactory = _ => 15 };
+        var stream = new Command("stream", "run end to end (produce, engine, Redis, alerts topic) against a bare consume, and produce-to-alert latency at a fixed rate")
+        {
+            kafka, redis, patients, months, seed, rate, seconds,
+        };
+        stream.SetAction((pr, ct) => Task.FromResult(CommandRunner.Run(cli.Error, () =>
+        {
+            if (pr.GetValue(rate) < 1 || pr.GetValue(seconds) < 1)
+            {
+                throw new ArgumentException("--rate and --seconds must be positive");
+            }
+
+            StreamBenchmark.Run(new StreamBenchmark.Options(pr.GetValue(kafka)!, pr.GetValue(redis)!, pr.GetValue(patients), pr.GetValue(months), pr.GetValue(seed), pr.GetValue(rate), pr.GetValue(seconds)), cli.Out, cli.Error, ct);
+            return ExitCodes.Ok;
+        })));
+        return stream;
     }
 }

@@ -7,11 +7,14 @@ namespace ChronicCare.Monitor.Cli.Commands;
 /// <summary>Runs a command body and turns failures into a one-line reason on stderr and a meaningful exit code.</summary>
 internal static class CommandRunner
 {
-    public static int Run(TextWriter err, Func<int> body)
+    public static int Run(TextWriter err, Func<int> body) =>
+        RunAsync(err, () => Task.FromResult(body())).GetAwaiter().GetResult();
+
+    public static async Task<int> RunAsync(TextWriter err, Func<Task<int>> body)
     {
         try
         {
-            return body();
+            return await body().ConfigureAwait(false);
         }
         catch (ArgumentException ex)
         {

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using ChronicCare.Monitor.Cli.Streaming;
+using ChronicCare.Monitor.Cli.Terminal;
+using ChronicCare.Monitor.Kafka;
+
+namespace ChronicCare.Monitor.Cli.Commands;
+
+/// <summary><c>chroniccare run --kafka BOOTSTRAP --redis HOST:PORT --group NAME [--policy PATH]</c>: the streaming processor (issue 4).</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var kafka = new Option<string>("--kafka") { Description = "Kafka bootstrap servers (host:port,...)", Required = true };
+        var redis = new Option<string>("--redis") { Description = "Redis HOST:PORT for per-patient state", Required = true };
+        var group = new Option<string>("--group") { Description = "Consumer group; instances in one group share the partitions", Required = true };
+        var policy = new Option<string?>("--policy") { Description = "Policy file or folder (default: the built-in default policy)" };
+        var maxBatch = new Option<int>("--max-batch") { Description = "Most events between two commits", DefaultValueFactory = _ => 20_000 };
+        var maxWait = new Option<int>("--max-batch-wait-ms") { Description = "Longest wait for a batch before committing it", DefaultValueFactory = _ => 100 };
+        var idle = new Option<int?>("--exit-when-idle-ms") { Description = "Stop once caught up and idle this long (tests, benchmarks); default: run until SIGTERM" };
+        var topics = TopicOptions.Create();
+        var command = new Command("run", "Consume events from Kafka, keep state in Redis, produce alerts and actions (effectively once)")
+        {
+            kafka, redis, group, policy, maxBatch, maxWait, idle,
+        };
+        topics.AddTo(command);
+        command.SetAction(async (pr, ct) => await CommandRunner.RunAsync(cli.Error, async () =>
+        {
+            var options = new Kafka.Runtime.RunOptions
+            {
+                Bootstrap = pr.GetValue(kafka)!,
+                Group = pr.GetValue(group)!,
+                Topics = topics.Read(pr),
+                MaxBatch = pr.GetValue(maxBatch),
+                MaxBatchWait = TimeSpan.FromMilliseconds(pr.GetValue(maxWait)),
+                ExitWhenIdle = pr.GetValue(idle) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+            }.Validate();
+            await RunJob.RunAsync(options, pr.GetValue(redis)!, pr.GetValue(policy), cli, ct).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return command;
+    }
+}

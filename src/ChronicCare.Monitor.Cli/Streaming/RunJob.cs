@@ -1,0 +1,39 @@
+using ChronicCare.Monitor.Cli.Terminal;
+using ChronicCare.Monitor.Files;
+using ChronicCare.Monitor.Kafka.Runtime;
+using ChronicCare.Monitor.Policy;
+using ChronicCare.Monitor.Redis;
+using ChronicCare.Monitor.Reference;
+using ChronicCare.Monitor.Streaming.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace ChronicCare.Monitor.Cli.Streaming;
+
+/// <summary>Wires `run`: Redis stores, Kafka output, the runtime and the consumer loop, with log lines on stderr.</summary>
+internal static class RunJob
+{
+    public static async Task RunAsync(RunOptions options, string redisHostPort, string? policyPath, CliContext cli, CancellationToken ct)
+    {
+        var policy = PolicyFile.Load(policyPath);
+        using var logs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new LineLoggerProvider(cli.Error, LogLevel.Information, cli.Time)));
+        var log = logs.CreateLogger("ChronicCare.run");
+        using var redis = RedisConnection.Connect(redisHostPort);
+        using var output = new KafkaOutputHandle(options.Bootstrap, options.Topics);
+        var runtime = CreateRuntime(options, policy, redis, output, logs, cli.Time);
+        await new StreamRunner(options, runtime, output, log).RunAsync(ct).ConfigureAwait(false);
+        var s = runtime.Stats;
+        cli.Out.WriteLine($"run: {s.EventsApplied:N0} events applied ({s.ReplaySkipped:N0} replayed and skipped), {s.AlertRecords:N0} alert records, {s.ActionRecords:N0} action records, {s.DeadLetters:N0} dead letters, {s.Commits:N0} commits, {s.RechecksSent:N0} rechecks sent");
+    }
+
+    /// <summary>The runtime `run` drives (the stream benchmark drives the same).</summary>
+    public static StreamRuntime CreateRuntime(RunOptions options, DetectionPolicy policy, StackExchange.Redis.IConnectionMultiplexer redis, KafkaOutputHandle output, ILoggerFactory logs, TimeProvider time) => new(
+        policy,
+        new ReferenceData(),
+        time,
+        new RedisStateStore(redis, options.Group),
+        new RedisUseStore(redis, options.Group),
+        output.Output,
+        StoreResilience.Create(time),
+        logs.CreateLogger("ChronicCare.runtime"),
+        options.Topics.Events);
+}

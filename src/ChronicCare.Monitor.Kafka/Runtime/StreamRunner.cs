@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Text;
+using ChronicCare.Monitor.Streaming.Runtime;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace ChronicCare.Monitor.Kafka.Runtime;
+
+/// <summary>
+/// `chroniccare run`'s loop: the consumer group on the events topic drives a <see cref="StreamRuntime"/>.
+/// Gather a batch (at most <see cref="RunOptions.MaxBatch"/> events or <see cref="RunOptions.MaxBatchWait"/>),
+/// commit it through the runtime (outputs durable, then state and offsets), then commit the offsets to Kafka.
+/// When a store stays down the partitions are paused (no consumption, so no memory growth) and the same
+/// commit is retried until it completes; the group keeps its membership meanwhile.
+/// </summary>
+public sealed class StreamRunner
+{
+    private readonly RunOptions _options;
+    private readonly StreamRuntime _runtime;
+    private readonly KafkaOutputHandle _output;
+    private readonly ILogger _log;
+    private bool _paused;
+    private long _assignments;
+
+    public StreamRunner(RunOptions options, StreamRuntime runtime, KafkaOutputHandle output, ILogger log)
+    {
+        _options = options.Validate();
+        _runtime = runtime;
+        _output = output;
+        _log = log;
+    }
+
+    /// <summary>Runs until <paramref name="ct"/> is cancelled (SIGTERM: drain, commit, leave the group) or, with ExitWhenIdle, until idle.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var topics = _options.Topics;
+        using var reference = new ReferenceFeed(_options.Bootstrap, _options.Group, topics.Reference);
+        reference.LoadToEnd(_runtime.ApplyReference, _output.Output.DeadLetter, TimeSpan.FromMinutes(2), ct);
+        RunnerLog.ReferenceLoaded(_log, reference.Records);
+
+        using var consumer = new ConsumerBuilder<string?, byte[]>(KafkaSettings.Consumer(_options.Bootstrap, _options.Group))
+            .SetPartitionsAssignedHandler((c, parts) => Assigned(c, parts, ct))
+            .SetPartitionsRevokedHandler((_, parts) => parts.ForEach(p => _runtime.Revoke(p.Partition.Value)))
+            .SetPartitionsLostHandler((_, parts) => parts.ForEach(p => _runtime.Revoke(p.Partition.Value)))
+            .SetErrorHandler((_, e) => RunnerLog.KafkaError(_log, e.Code.ToString(), e.Reason))
+            .Build();
+        consumer.Subscribe(topics.Events);
+        RunnerLog.Started(_log, topics.Events, _options.Group);
+
+        var status = Stopwatch.StartNew();
+        var idle = Stopwatch.StartNew();
+        var lastApplied = 0L;
+        var seenAssignments = 0L;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                reference.Poll(_runtime.ApplyReference, _output.Output.DeadLetter);
+                var consumed = Gather(consumer, ct);
+                if (consumed > 0 || seenAssignments != Interlocked.Read(ref _assignments))
+                {
+                    seenAssignments = Interlocked.Read(ref _assignments);
+                    idle.Restart();
+                }
+
+                if (_runtime.HasUncommitted)
+                {
+                    await CommitAsync(consumer, ct).ConfigureAwait(false);
+                }
+
+                if (status.Elapsed >= _options.StatusEvery)
+                {
+                    var s = _runtime.Stats;
+                    RunnerLog.Status(_log, _runtime.Partitions.Count, s.EventsApplied, (s.EventsApplied - lastApplied) / status.Elapsed.TotalSeconds, s.AlertRecords, s.ActionRecords, s.DeadLetters, s.Commits);
+                    lastApplied = s.EventsApplied;
+                    status.Restart();
+                }
+
+                if (_options.ExitWhenIdle is { } quiet && idle.Elapsed >= quiet && _runtime.Partitions.Count > 0 && !_runtime.HasUncommitted && CaughtUp(consumer))
+                {
+                    RunnerLog.Idle(_log, quiet.TotalSeconds);
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+
+        // SIGTERM: what was applied is committed before the group is left (a pending commit may stay pending if a store is still down: then it replays).
+        if (_runtime.HasUncommitted)
+        {
+            using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await CommitAsync(consumer, drain.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                RunnerLog.DrainIncomplete(_log);
+            }
+        }
+
+        consumer.Close();
+        RunnerLog.Stopped(_log, _runtime.Stats.EventsApplied, _runtime.Stats.Commits);
+    }
+
+    private int Gather(IConsumer<string?, byte[]> consumer, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var n = 0;
+        while (n < _options.MaxBatch && !ct.IsCancellationRequested)
+        {
+            var left = _options.MaxBatchWait - clock.Elapsed;
+            var r = consumer.Consume(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            if (r is null)
+            {
+                break;
+            }
+
+            if (r.IsPartitionEOF)
+            {
+                continue;
+            }
+
+            var recheck = r.Message.Headers?.TryGetLastBytes(KafkaSettings.InternalHeader, out var kind) == true && Encoding.ASCII.GetString(kind) == "recheck";
+            _runtime.Accept(r.Partition.Value, r.Offset.Value, r.Message.Key, r.Message.Value ?? [], recheck);
+            n++;
+        }
+
+        return n;
+    }
+
+    private async Task CommitAsync(IConsumer<string?, byte[]> consumer, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                var offsets = await _runtime.CommitAsync(ct).ConfigureAwait(false);
+                CommitOffsets(consumer, offsets);
+                if (_paused)
+                {
+                    consumer.Resume(consumer.Assignment);
+                    _paused = false;
+                    RunnerLog.Resumed(_log);
+                }
+
+                return;
+            }
+            catch (StoreUnavailableException e)
+            {
+                if (!_paused)
+                {
+                    consumer.Pause(consumer.Assignment);
+                    _paused = true;
+                    RunnerLog.Paused(_log, e.Message);
+                }
+
+                // Stay in the group (and serve rebalances) while waiting; nothing is consumed from paused partitions.
+                var stray = consumer.Consume(TimeSpan.FromMilliseconds(500));
+                if (stray is not null && !stray.IsPartitionEOF)
+                {
+                    // A partition assigned during the pause: rewind it and hold it paused too.
+                    consumer.Seek(stray.TopicPartitionOffset);
+                    consumer.Pause([stray.TopicPartition]);
+                }
+
+                ct.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    private void CommitOffsets(IConsumer<string?, byte[]> consumer, IReadOnlyDictionary<int, long> offsets)
+    {
+        var owned = consumer.Assignment.Where(tp => offsets.ContainsKey(tp.Partition.Value))
+            .Select(tp => new TopicPartitionOffset(tp, offsets[tp.Partition.Value])).ToList();
+        if (owned.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // Informational (lag): on assignment the runtime resumes from the offsets stored with the state.
+            consumer.Commit(owned);
+        }
+        catch (KafkaException e)
+        {
+            RunnerLog.CommitFailed(_log, e.Error.Reason);
+        }
+    }
+
+    /// <summary>True when every owned partition's position is at its end (as of the last fetch).</summary>
+    /// <remarks>A partition resumed at its end has consumed nothing, so its position is unset: the runtime's applied offset tells.</remarks>
+    private bool CaughtUp(IConsumer<string?, byte[]> consumer) => consumer.Assignment.All(tp =>
+    {
+        var high = consumer.GetWatermarkOffsets(tp).High;
+        var position = consumer.Position(tp);
+        var next = Math.Max(position == Offset.Unset ? 0 : position.Value, _runtime.NextOffset(tp.Partition.Value));
+        return high == Offset.Unset || next >= high.Value;
+    });
+
+    private List<TopicPartitionOffset> Assigned(IConsumer<string?, byte[]> consumer, List<TopicPartition> parts, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _assignments);
+        var result = new List<TopicPartitionOffset>(parts.Count);
+        foreach (var tp in parts)
+        {
+            while (true)
+            {
+                try
+                {
+                    var next = _runtime.AssignAsync(tp.Partition.Value, ct).GetAwaiter().GetResult();
+                    result.Add(new TopicPartitionOffset(tp, next < 0 ? Offset.Beginning : new Offset(next)));
+                    break;
+                }
+                catch (StoreUnavailableException e)
+                {
+                    RunnerLog.Paused(_log, e.Message);
+                    Thread.Sleep(500);
+                    ct.ThrowIfCancellationRequested();
+                }
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,34 @@
+using ChronicCare.Monitor.Alerts;
+using ChronicCare.Monitor.Contract;
+using ChronicCare.Monitor.Integrity;
+using ChronicCare.Monitor.Streaming.Uses;
+
+namespace ChronicCare.Monitor.Streaming.Runtime;
+
+/// <summary>
+/// A commit in progress. Its phases run in order and each is done once: a store failure leaves the commit here,
+/// and the next attempt resumes at the phase that failed (the engine is never flushed twice for one batch).
+/// </summary>
+internal sealed class PendingCommit
+{
+    public required List<PartitionWorker> Workers { get; init; }
+
+    public required List<PartitionedUseChange> UseChanges { get; init; }
+
+    public bool Synced { get; set; }
+
+    public bool Flushed { get; set; }
+
+    public bool Produced { get; set; }
+
+    public List<Alert> Alerts { get; } = [];
+
+    public List<IntegrityAction> Actions { get; } = [];
+
+    public List<DeadLetter> DeadLetters { get; } = [];
+
+    public HashSet<string> Rechecks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per partition: the offset to store and the blobs of the patients the flush evaluated.</summary>
+    public Dictionary<int, (long Offset, List<KeyValuePair<string, byte[]>> Patients)> Saves { get; } = [];
+}

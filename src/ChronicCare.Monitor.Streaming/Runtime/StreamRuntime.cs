@@ -1,0 +1,425 @@
+using ChronicCare.Monitor.Contract;
+using ChronicCare.Monitor.Engine;
+using ChronicCare.Monitor.Parsing;
+using ChronicCare.Monitor.Policy;
+using ChronicCare.Monitor.Reference;
+using ChronicCare.Monitor.Streaming.Output;
+using ChronicCare.Monitor.Streaming.State;
+using ChronicCare.Monitor.Streaming.Uses;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace ChronicCare.Monitor.Streaming.Runtime;
+
+/// <summary>
+/// The streaming runtime without its transport: the same <see cref="DetectionEngine"/> as <c>detect</c>, one per
+/// owned input partition, made effectively-once by the order of a commit:
+/// <list type="number">
+/// <item>shared card/presenter uses written, then read back (R05/R14 across partitions; the other patients they
+/// affect are marked here or sent a recheck);</item>
+/// <item>the engines flushed; the evaluated patients' state encoded;</item>
+/// <item>alerts, actions, dead letters and rechecks made durable (deterministic ids: a replay only repeats them);</item>
+/// <item>each partition's patients and the offset they include written in one atomic, fenced store call.</item>
+/// </list>
+/// Only then may the transport commit its offsets; on assignment it resumes after the stored offset, so an event
+/// is in the state exactly once whatever happened to the process. The Kafka adapter drives it; stage tests drive
+/// it with in-memory stores.
+/// </summary>
+public sealed class StreamRuntime
+{
+    private readonly DetectionPolicy _policy;
+    private readonly ReferenceData _reference;
+    private readonly TimeProvider _time;
+    private readonly IPartitionStateStore _states;
+    private readonly ISharedUseStore _uses;
+    private readonly IStreamOutput _output;
+    private readonly ResiliencePipeline _resilience;
+    private readonly ILogger _log;
+    private readonly string _eventsTopic;
+    private readonly EventParser _parser = new();
+    private readonly SortedDictionary<int, PartitionWorker> _workers = [];
+    private PendingCommit? _pending;
+    private long _prunedBefore = long.MinValue;
+
+    public StreamRuntime(
+        DetectionPolicy policy,
+        ReferenceData reference,
+        TimeProvider time,
+        IPartitionStateStore states,
+        ISharedUseStore uses,
+        IStreamOutput output,
+        ResiliencePipeline resilience,
+        ILogger log,
+        string eventsTopic)
+    {
+        _policy = policy.Validate();
+        _reference = reference;
+        _time = time;
+        _states = states;
+        _uses = uses;
+        _output = output;
+        _resilience = resilience;
+        _log = log;
+        _eventsTopic = eventsTopic;
+    }
+
+    public StreamStats Stats { get; } = new();
+
+    public IReadOnlyCollection<int> Partitions => _workers.Keys;
+
+    /// <summary>True while a commit is in progress (a store failed in mid-commit): consume nothing until it completes.</summary>
+    public bool CommitPending => _pending is not null;
+
+    /// <summary>True when events were applied that no commit has made durable yet.</summary>
+    public bool HasUncommitted => _pending is not null || _workers.Values.Any(w => w.HasUnsaved || w.DeadLetters.Count > 0);
+
+    /// <summary>The offset after the last one applied on an owned partition (0 when none, or not owned).</summary>
+    public long NextOffset(int partition) => _workers.TryGetValue(partition, out var w) ? w.AppliedOffset + 1 : 0;
+
+    /// <summary>Loads a newly assigned partition's state; returns the offset to resume from (-1: from the beginning).</summary>
+    public async Task<long> AssignAsync(int partition, CancellationToken ct)
+    {
+        var snapshot = await _resilience.Call("load partition state", t => _states.LoadAsync(partition, t), ct).ConfigureAwait(false);
+        var engine = new DetectionEngine(_policy, _reference, _time) { SharedUses = true };
+        foreach (var blob in snapshot.Patients)
+        {
+            engine.ImportPatient(blob);
+        }
+
+        _workers[partition] = new PartitionWorker(partition, engine, snapshot.Offset);
+        Stats.PartitionsLoaded++;
+        Stats.PatientsLoaded += snapshot.Patients.Count;
+        RuntimeLog.Assigned(_log, partition, snapshot.Patients.Count, snapshot.Offset);
+        return snapshot.Offset < 0 ? -1 : snapshot.Offset + 1;
+    }
+
+    /// <summary>Drops a partition (revoked or lost): what was applied beyond its stored offset is replayed by the next owner.</summary>
+    public void Revoke(int partition)
+    {
+        if (_workers.Remove(partition, out var w))
+        {
+            _pending?.Workers.Remove(w);
+            _pending?.Saves.Remove(partition);
+            RuntimeLog.Revoked(_log, partition, w.AppliedOffset - w.StoredOffset);
+        }
+    }
+
+    /// <summary>Applies a reference record (read from the reference topic before the events that use it).</summary>
+    public void ApplyReference(ReferenceUpsert upsert)
+    {
+        _reference.Upsert(upsert.Record);
+        foreach (var w in _workers.Values)
+        {
+            if (upsert.Record is Patient p)
+            {
+                w.Engine.MarkDirty(p.PatientId);
+            }
+            else
+            {
+                // A facility, drug or disease can change any patient's outcome.
+                w.Engine.MarkAllDirty();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies one message of the events topic. Messages at or below the stored offset are already in the state
+    /// (a replay) and are skipped. A recheck (internal, from another partition's commit) marks the keyed patient.
+    /// </summary>
+    public void Accept(int partition, long offset, string? key, ReadOnlyMemory<byte> value, bool recheck)
+    {
+        if (_pending is not null)
+        {
+            throw new InvalidOperationException("a commit is pending: complete it before consuming more");
+        }
+
+        if (!_workers.TryGetValue(partition, out var w))
+        {
+            return;
+        }
+
+        if (offset <= w.AppliedOffset)
+        {
+            Stats.ReplaySkipped++;
+            return;
+        }
+
+        w.AppliedOffset = offset;
+        if (recheck)
+        {
+            Stats.RechecksReceived++;
+            if (key is not null)
+            {
+                w.Engine.MarkDirty(key);
+            }
+
+            return;
+        }
+
+        var outcome = _parser.Parse(value.Span);
+        if (outcome.Event is not { } e)
+        {
+            w.DeadLetters.Add(new DeadLetter(_eventsTopic, offset, partition, outcome.Error!, value.ToArray()));
+            Stats.DeadLetters++;
+            return;
+        }
+
+        if (e is Reversal { PatientId: null } r && key is not null)
+        {
+            // A reversal record names no patient; the message key (contract §2: patient_id) does.
+            e = new Reversal { SettlementId = r.SettlementId, ReversedAt = r.ReversedAt, PatientId = key };
+        }
+
+        if (e is ReferenceUpsert u)
+        {
+            ApplyReference(u);
+        }
+        else
+        {
+            w.Engine.Apply(e);
+        }
+
+        Stats.EventsApplied++;
+    }
+
+    /// <summary>
+    /// Makes everything accepted so far durable (see the type's remarks) and returns, per owned partition, the next
+    /// offset to commit to the transport. Throws <see cref="StoreUnavailableException"/> when a store stays down;
+    /// calling again resumes the same commit.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, long>> CommitAsync(CancellationToken ct)
+    {
+        var p = _pending ??= Begin();
+        var phase = _time.GetTimestamp();
+        if (!p.Synced)
+        {
+            await SyncUsesAsync(p, ct).ConfigureAwait(false);
+            p.Synced = true;
+            Stats.SyncTime += Lap(ref phase);
+        }
+
+        if (!p.Flushed)
+        {
+            Flush(p);
+            p.Flushed = true;
+            Stats.FlushTime += Lap(ref phase);
+        }
+
+        if (!p.Produced)
+        {
+            await ProduceAsync(p, ct).ConfigureAwait(false);
+            p.Produced = true;
+            Stats.ProduceTime += Lap(ref phase);
+        }
+
+        foreach (var w in p.Workers.ToArray())
+        {
+            if (!p.Saves.TryGetValue(w.Partition, out var save))
+            {
+                continue;
+            }
+
+            var saved = await _resilience.Call("save partition state", t => _states.SaveAsync(w.Partition, w.StoredOffset, save.Offset, save.Patients, t), ct).ConfigureAwait(false);
+            p.Saves.Remove(w.Partition);
+            if (!saved)
+            {
+                // Another process owns the partition now and has written past us: our view of it is stale.
+                Stats.Fenced++;
+                RuntimeLog.Fenced(_log, w.Partition);
+                Revoke(w.Partition);
+                continue;
+            }
+
+            Stats.AddCommitted(save.Offset - w.StoredOffset);
+            w.StoredOffset = save.Offset;
+            Stats.PatientsSaved += save.Patients.Count;
+        }
+
+        Stats.SaveTime += Lap(ref phase);
+        _pending = null;
+        Stats.Commits++;
+        return _workers.Values.Where(w => w.StoredOffset >= 0).ToDictionary(w => w.Partition, w => w.StoredOffset + 1);
+    }
+
+    private TimeSpan Lap(ref long since)
+    {
+        var now = _time.GetTimestamp();
+        var elapsed = _time.GetElapsedTime(since, now);
+        since = now;
+        return elapsed;
+    }
+
+    private PendingCommit Begin()
+    {
+        var workers = new List<PartitionWorker>();
+        var changes = new List<PartitionedUseChange>();
+        foreach (var w in _workers.Values)
+        {
+            foreach (var c in w.Engine.DrainUseChanges())
+            {
+                changes.Add(new PartitionedUseChange(c.Kind, c.Key, new PartitionedUse(c.Use, w.Partition), c.Removed));
+            }
+
+            workers.Add(w);
+        }
+
+        return new PendingCommit { Workers = workers, UseChanges = changes };
+    }
+
+    private async Task SyncUsesAsync(PendingCommit p, CancellationToken ct)
+    {
+        var read = new HashSet<(UseKind Kind, string Key)>();
+        var uses = new Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>();
+        if (p.UseChanges.Count > 0)
+        {
+            // Pruning rewrites nothing until the cut-off has moved (it moves a day at a time).
+            var cutoff = PruneBeforeTicks();
+            var prune = cutoff > _prunedBefore ? cutoff : long.MinValue;
+            await _resilience.Call("write shared uses", t => _uses.WriteAsync(p.UseChanges, prune, t), ct).ConfigureAwait(false);
+            _prunedBefore = Math.Max(_prunedBefore, cutoff);
+            read.UnionWith(p.UseChanges.Select(c => (c.Kind, c.Key)));
+            await ReadUsesAsync(read, uses, ct).ConfigureAwait(false);
+            MarkCrossPatients(p, uses);
+        }
+
+        // Every key a patient pending evaluation reads is refreshed: other partitions may have written to it.
+        var perWorker = new Dictionary<PartitionWorker, HashSet<(UseKind Kind, string Key)>>();
+        var missing = new HashSet<(UseKind Kind, string Key)>();
+        foreach (var w in p.Workers)
+        {
+            var keys = new HashSet<(UseKind Kind, string Key)>();
+            w.Engine.CollectPendingKeys(keys);
+            perWorker[w] = keys;
+            missing.UnionWith(keys.Where(k => !read.Contains(k)));
+        }
+
+        await ReadUsesAsync(missing, uses, ct).ConfigureAwait(false);
+        foreach (var (w, keys) in perWorker)
+        {
+            foreach (var k in keys)
+            {
+                w.Engine.ReplaceUses(k.Kind, k.Key, uses.TryGetValue(k, out var list) ? list.Select(u => u.Use) : []);
+            }
+        }
+    }
+
+    private async Task ReadUsesAsync(HashSet<(UseKind Kind, string Key)> keys, Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>> into, CancellationToken ct)
+    {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var current = await _resilience.Call("read shared uses", t => _uses.ReadAsync(keys, t), ct).ConfigureAwait(false);
+        foreach (var (k, list) in current)
+        {
+            into[k] = list;
+        }
+    }
+
+    /// <summary>The patients of other keys' uses whose R05 travel window (±minutes) or R14 window (the next N days) a change falls in.</summary>
+    private void MarkCrossPatients(PendingCommit p, IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>> current)
+    {
+        var travel = TimeSpan.FromMinutes(_policy.Identity.ImpossibleTravelMinutes).Ticks;
+        var window = TimeSpan.FromDays(_policy.CardCollection.WindowDays).Ticks;
+        foreach (var c in p.UseChanges)
+        {
+            if (!current.TryGetValue((c.Kind, c.Key), out var uses))
+            {
+                continue;
+            }
+
+            var t = c.Use.Use.UtcTicks;
+            var (from, to) = c.Kind == UseKind.Card ? (t - travel, t + travel) : (t, t + window);
+            foreach (var other in uses)
+            {
+                var q = other.Use;
+                if (q.UtcTicks < from || q.UtcTicks > to || string.Equals(q.PatientId, c.Use.Use.PatientId, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                Stats.CrossPatientMarks++;
+                if (_workers.TryGetValue(other.Partition, out var owner))
+                {
+                    owner.Engine.MarkDirty(q.PatientId);
+                }
+                else
+                {
+                    p.Rechecks.Add(q.PatientId);
+                }
+            }
+        }
+    }
+
+    /// <summary>Flushes the partitions' engines in parallel (they share nothing but read-only reference data) and encodes the evaluated patients.</summary>
+    private void Flush(PendingCommit p)
+    {
+        var results = new (EngineChanges Changes, List<KeyValuePair<string, byte[]>> Blobs)[p.Workers.Count];
+        Parallel.For(0, p.Workers.Count, i =>
+        {
+            var engine = p.Workers[i].Engine;
+            var changes = engine.Flush();
+            var blobs = new List<KeyValuePair<string, byte[]>>();
+            foreach (var id in engine.LastFlushedPatients)
+            {
+                if (engine.ExportPatient(id) is { } blob)
+                {
+                    blobs.Add(new(id, blob));
+                }
+            }
+
+            results[i] = (changes, blobs);
+        });
+        for (var i = 0; i < p.Workers.Count; i++)
+        {
+            var w = p.Workers[i];
+            var (changes, blobs) = results[i];
+            p.Alerts.AddRange(changes.Alerts);
+            p.Actions.AddRange(changes.Actions);
+            p.DeadLetters.AddRange(w.DeadLetters);
+            w.DeadLetters.Clear();
+            if (blobs.Count > 0 || w.AppliedOffset > w.StoredOffset)
+            {
+                p.Saves[w.Partition] = (w.AppliedOffset, blobs);
+            }
+        }
+    }
+
+    private async Task ProduceAsync(PendingCommit p, CancellationToken ct)
+    {
+        foreach (var a in p.Alerts)
+        {
+            _output.Alert(a);
+        }
+
+        foreach (var a in p.Actions)
+        {
+            _output.Action(a);
+        }
+
+        foreach (var d in p.DeadLetters)
+        {
+            _output.DeadLetter(d);
+        }
+
+        foreach (var id in p.Rechecks)
+        {
+            _output.Recheck(id);
+        }
+
+        await _resilience.Call("flush outputs", _output.FlushAsync, ct).ConfigureAwait(false);
+        Stats.AlertRecords += p.Alerts.Count;
+        Stats.ActionRecords += p.Actions.Count;
+        Stats.RechecksSent += p.Rechecks.Count;
+    }
+
+    /// <summary>Shared uses older than every owned engine's index cut-off are dropped as keys are written.</summary>
+    private long PruneBeforeTicks()
+    {
+        var horizon = _workers.Values.Select(w => w.Engine.Horizon).DefaultIfEmpty(DateOnly.MinValue).Min();
+        return horizon == DateOnly.MinValue
+            ? long.MinValue
+            : horizon.AddDays(-_policy.CardCollection.WindowDays - 1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
+    }
+}

@@ -1,0 +1,92 @@
+using ChronicCare.Monitor.Streaming.Tests.Support;
+using Xunit;
+
+namespace ChronicCare.Monitor.Streaming.Tests.Integration;
+
+/// <summary>
+/// `chroniccare run` as real processes against librdkafka's mock Kafka cluster and a real `redis-server`
+/// (issue 4, must show): crashes, rebalances and a Redis outage leave the final alerts and actions equal to
+/// `detect`'s on the same events.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class StreamProcessTests
+{
+    private static readonly TimeSpan Minutes3 = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public void Run_KilledWithSigkillAtSeveralPoints_FinalAlertsAndActionsEqualDetect()
+    {
+        var data = Dataset.Larger;
+        using var stack = StreamStack.Published(data);
+        var total = data.Messages.Count;
+
+        // Killed: before its first commit, then at about 15%, 45% and 75% of the events.
+        using (var first = stack.StartProcessor())
+        {
+            Thread.Sleep(1500);
+            first.Kill9();
+        }
+
+        foreach (var share in new[] { 0.15, 0.45, 0.75 })
+        {
+            using var doomed = stack.StartProcessor();
+            stack.WaitForStored((long)(total * share), doomed, Minutes3);
+            doomed.Kill9();
+        }
+
+        using var last = stack.StartProcessor();
+        Assert.Equal(0, last.WaitForExit(Minutes3));
+        Assert.Contains("replayed and skipped", last.Output, StringComparison.Ordinal);
+
+        var expected = BatchDetect.Run(data);
+        Assert.NotEmpty(expected.OpenAlerts);
+        stack.Outcome().ShouldEqual(expected);
+    }
+
+    [Fact]
+    public void Run_TwoProcessesInOneGroupWithRebalanceInMidStream_FinalAlertsAndActionsEqualDetect()
+    {
+        var data = Dataset.Larger;
+        using var stack = StreamStack.WithReference(data);
+
+        // Events arrive over about 10 s; the second process joins after a fifth of them.
+        using var a = stack.StartProcessor(maxBatch: 100, exitWhenIdleMs: 8000);
+        using var produce = stack.ProduceEvents(rate: 1000);
+        stack.WaitForStored(data.Messages.Count / 5, a, Minutes3);
+        using var b = stack.StartProcessor(maxBatch: 100, exitWhenIdleMs: 8000);
+
+        Assert.Equal(0, produce.WaitForExit(Minutes3));
+        Assert.Equal(0, b.WaitForExit(Minutes3));
+        Assert.Equal(0, a.WaitForExit(Minutes3));
+        Assert.Contains("revoked", a.Errors, StringComparison.Ordinal);
+        Assert.Matches(@"run: [1-9][\d,]* events applied", b.Output);
+        stack.Outcome().ShouldEqual(BatchDetect.Run(data));
+    }
+
+    [Fact]
+    public void Run_RedisStoppedForTenSecondsInMidStream_PausesWithBoundedMemoryAndEqualsDetect()
+    {
+        var data = Dataset.Larger;
+        using var stack = StreamStack.Published(data);
+
+        using var processor = stack.StartProcessor(maxBatch: 100, exitWhenIdleMs: 8000);
+        stack.WaitForStored(data.Messages.Count / 4, processor, Minutes3);
+        var before = processor.ResidentMiB;
+        stack.Redis.Stop();
+        var peak = before;
+        for (var s = 0; s < 10; s++)
+        {
+            Thread.Sleep(1000);
+            peak = Math.Max(peak, processor.ResidentMiB);
+        }
+
+        Assert.False(processor.HasExited);
+        stack.Redis.Start();
+
+        Assert.Equal(0, processor.WaitForExit(Minutes3));
+        Assert.Contains("paused", processor.Errors, StringComparison.Ordinal);
+        Assert.Contains("resumed", processor.Errors, StringComparison.Ordinal);
+        Assert.True(peak - before < 64, $"resident memory grew by {peak - before:F0} MiB while Redis was down");
+        stack.Outcome().ShouldEqual(BatchDetect.Run(data));
+    }
+}

@@ -1,0 +1,176 @@
+using ChronicCare.Monitor.Streaming.Runtime;
+using ChronicCare.Monitor.Streaming.Tests.Support;
+using Xunit;
+
+namespace ChronicCare.Monitor.Streaming.Tests.Runtime;
+
+/// <summary>
+/// The runtime's guarantees on the in-memory driver (no servers): whatever happens to a process, the final open
+/// alerts and actions in force equal `detect`'s on the same events.
+/// </summary>
+public sealed class StreamRuntimeTests
+{
+    [Fact]
+    public async Task CommitAsync_OneInstanceOwningEveryPartition_EqualsDetect()
+    {
+        var data = Dataset.Simulated;
+        var pipeline = new InMemoryPipeline(data);
+        var instance = pipeline.Start();
+        await instance.Assign(0, 1, 2, 3);
+
+        await instance.RunToEnd(commitEvery: 97);
+
+        Assert.NotEmpty(pipeline.Outcome.OpenAlerts);
+        pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
+    }
+
+    [Fact]
+    public async Task CommitAsync_ContractExamples_DeadLetterKeepsItsPosition()
+    {
+        var data = Dataset.ContractExamples;
+        var pipeline = new InMemoryPipeline(data, partitions: 2);
+        var instance = pipeline.Start();
+        await instance.Assign(0, 1);
+
+        await instance.RunToEnd(commitEvery: 3);
+
+        pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
+        var dead = Assert.Single(pipeline.DeadLetters);
+        Assert.Equal("events", dead.Source);
+        Assert.NotNull(dead.Partition);
+        Assert.False(string.IsNullOrEmpty(dead.Reason));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task AssignAsync_AfterCrashesAtRandomPoints_ResumesAndEqualsDetect(int seed)
+    {
+        var data = Dataset.Simulated;
+        var pipeline = new InMemoryPipeline(data);
+        var random = new Random(seed);
+        for (var crash = 0; crash < 6; crash++)
+        {
+            var doomed = pipeline.Start();
+            await doomed.Assign(0, 1, 2, 3);
+            for (var batches = random.Next(1, 6); batches > 0; batches--)
+            {
+                doomed.Poll(random.Next(1, 400));
+                await doomed.Commit();
+            }
+
+            // Applied but never committed: lost with the process, replayed by the next.
+            doomed.Poll(random.Next(1, 400));
+        }
+
+        var survivor = pipeline.Start();
+        await survivor.Assign(0, 1, 2, 3);
+        await survivor.RunToEnd(commitEvery: 250);
+
+        pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
+    }
+
+    [Fact]
+    public async Task Revoke_TwoInstancesRebalancingInMidStream_EqualsDetect()
+    {
+        var data = Dataset.Simulated;
+        var pipeline = new InMemoryPipeline(data);
+        var a = pipeline.Start();
+        var b = pipeline.Start();
+        await a.Assign(0, 1);
+        await b.Assign(2, 3);
+        for (var i = 0; i < 4; i++)
+        {
+            a.Poll(150);
+            b.Poll(150);
+            await a.Commit();
+            await b.Commit();
+        }
+
+        // Rebalance: partition 1 moves from a to b with events applied but not committed.
+        a.Poll(120);
+        a.Revoke(1);
+        await a.Commit();
+        await b.Assign(1);
+        while (!(a.CaughtUp && b.CaughtUp) || a.Runtime.HasUncommitted || b.Runtime.HasUncommitted)
+        {
+            a.Poll(200);
+            b.Poll(200);
+            await a.Commit();
+            await b.Commit();
+        }
+
+        pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
+    }
+
+    [Fact]
+    public async Task CommitAsync_StateStoreDown_ThrowsAndResumesTheSameCommitWithoutLoss()
+    {
+        var data = Dataset.Simulated;
+        var pipeline = new InMemoryPipeline(data);
+        var instance = pipeline.Start();
+        await instance.Assign(0, 1, 2, 3);
+        instance.Poll(500);
+        await instance.Commit();
+        instance.Poll(500);
+
+        pipeline.States.Failure = new IOException("connection refused");
+        await Assert.ThrowsAsync<StoreUnavailableException>(instance.Commit);
+        Assert.True(instance.Runtime.CommitPending);
+        Assert.Throws<InvalidOperationException>(() => instance.Poll(1));
+        await Assert.ThrowsAsync<StoreUnavailableException>(instance.Commit);
+
+        pipeline.States.Failure = null;
+        await Task.Delay(600); // the circuit's break duration in the driver
+        await instance.Commit();
+        Assert.False(instance.Runtime.CommitPending);
+        await instance.RunToEnd(commitEvery: 300);
+
+        pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
+    }
+
+    [Fact]
+    public async Task CommitAsync_OutputDown_NothingSavedUntilOutputsAreDurable()
+    {
+        var data = Dataset.Simulated;
+        var pipeline = new InMemoryPipeline(data);
+        var instance = pipeline.Start();
+        await instance.Assign(0, 1, 2, 3);
+        instance.Poll(800);
+        instance.OutputFailure = new IOException("broker down");
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(instance.Commit);
+
+        // The state must not move past outputs that were not written: a new owner starts from scratch.
+        var snapshot = await pipeline.States.LoadAsync(0, CancellationToken.None);
+        Assert.Equal(-1, snapshot.Offset);
+        instance.OutputFailure = null;
+        await Task.Delay(600);
+        await instance.Commit();
+        Assert.True((await pipeline.States.LoadAsync(0, CancellationToken.None)).Offset >= 0);
+        await instance.RunToEnd(commitEvery: 300);
+        pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
+    }
+
+    [Fact]
+    public async Task SaveAsync_StalePartitionOwner_IsFencedAndDropsThePartition()
+    {
+        var data = Dataset.Simulated;
+        var pipeline = new InMemoryPipeline(data);
+        var stale = pipeline.Start();
+        await stale.Assign(0);
+        stale.Poll(50);
+
+        // Another process took partition 0 (this one missed the rebalance) and committed past it.
+        var owner = pipeline.Start();
+        await owner.Assign(0);
+        owner.Poll(80);
+        await owner.Commit();
+
+        await stale.Commit();
+
+        Assert.Equal(1, stale.Runtime.Stats.Fenced);
+        Assert.Empty(stale.Runtime.Partitions);
+    }
+}
