@@ -10,6 +10,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
+# The local streaming stack's Debian packages (redis-server, clickhouse-server, librdkafka, kcat): the Kafka
+# adapter loads Debian's librdkafka, and the streaming tests start redis-server and a mock cluster. No-op when present.
+bash scripts/stack.sh install
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
