@@ -8,11 +8,39 @@ namespace ChronicCare.Monitor.Redis;
 /// <summary>
 /// The shared card and presenter indexes as Redis sorted sets. A member spells the whole use (time, settlement,
 /// patient, facility, partition), so adding the same use twice (a replay) changes nothing and a reversal removes
-/// exactly it. Writes and reads go in pipelined batches.
+/// exactly it. A commit's writes and reads go in a few Lua calls of up to <see cref="Chunk"/> keys: each key is
+/// written and read back in one atomic step, and per-command client overhead (most of the cost with many small
+/// commands) is paid once per chunk.
 /// </summary>
 public sealed class RedisUseStore : ISharedUseStore
 {
     private const char Separator = '\u001f';
+    private const int Chunk = 512;
+
+    // ARGV[1]: prune cut-off ('' = none); then per key: adds, removes, the added members, the removed members.
+    private const string WriteScript = """
+        local cutoff = ARGV[1]
+        local pos = 2
+        local out = {}
+        for i, key in ipairs(KEYS) do
+          local adds = tonumber(ARGV[pos]); local rems = tonumber(ARGV[pos + 1]); pos = pos + 2
+          for j = 1, adds do
+            local m = ARGV[pos]; pos = pos + 1
+            redis.call('ZADD', key, tonumber(string.sub(m, 1, string.find(m, '\31', 1, true) - 1)), m)
+          end
+          for j = 1, rems do redis.call('ZREM', key, ARGV[pos]); pos = pos + 1 end
+          if cutoff ~= '' then redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. cutoff) end
+          out[i] = redis.call('ZRANGE', key, 0, -1)
+        end
+        return out
+        """;
+
+    private const string ReadScript = """
+        local out = {}
+        for i, key in ipairs(KEYS) do out[i] = redis.call('ZRANGE', key, 0, -1) end
+        return out
+        """;
+
     private readonly IDatabase _db;
     private readonly RedisNames _names;
 
@@ -22,42 +50,48 @@ public sealed class RedisUseStore : ISharedUseStore
         _names = new RedisNames(group);
     }
 
-    public async Task WriteAsync(IReadOnlyList<PartitionedUseChange> changes, long pruneBeforeTicks, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> WriteAsync(IReadOnlyList<PartitionedUseChange> changes, long pruneBeforeTicks, CancellationToken ct)
     {
-        var batch = _db.CreateBatch();
-        var tasks = new List<Task>(changes.Count * 2);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var byKey = new Dictionary<(UseKind Kind, string Key), (List<string> Adds, List<string> Removes)>();
         foreach (var c in changes)
         {
-            var key = _names.Uses(c.Kind, c.Key);
-            var member = Member(c.Use);
-            tasks.Add(c.Removed
-                ? batch.SortedSetRemoveAsync(key, member)
-                : batch.SortedSetAddAsync(key, member, c.Use.Use.UtcTicks));
-            if (pruneBeforeTicks != long.MinValue && keys.Add(key))
+            if (!byKey.TryGetValue((c.Kind, c.Key), out var lists))
             {
-                tasks.Add(batch.SortedSetRemoveRangeByScoreAsync(key, double.NegativeInfinity, pruneBeforeTicks, Exclude.Stop));
+                lists = ([], []);
+                byKey[(c.Kind, c.Key)] = lists;
             }
+
+            (c.Removed ? lists.Removes : lists.Adds).Add(Member(c.Use));
         }
 
-        batch.Execute();
-        await Task.WhenAll(tasks).WaitAsync(ct).ConfigureAwait(false);
+        var cutoff = pruneBeforeTicks == long.MinValue ? string.Empty : pruneBeforeTicks.ToString(CultureInfo.InvariantCulture);
+        var result = new Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>(byKey.Count);
+        foreach (var chunk in byKey.Chunk(Chunk))
+        {
+            var args = new List<RedisValue> { cutoff };
+            foreach (var (_, (adds, removes)) in chunk)
+            {
+                args.Add(adds.Count);
+                args.Add(removes.Count);
+                args.AddRange(adds.Select(m => (RedisValue)m));
+                args.AddRange(removes.Select(m => (RedisValue)m));
+            }
+
+            var keys = chunk.Select(kv => kv.Key).ToList();
+            var reply = await _db.ScriptEvaluateAsync(WriteScript, keys.Select(k => (RedisKey)_names.Uses(k.Kind, k.Key)).ToArray(), [.. args]).WaitAsync(ct).ConfigureAwait(false);
+            Collect(keys, reply, result);
+        }
+
+        return result;
     }
 
     public async Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> ReadAsync(IReadOnlyCollection<(UseKind Kind, string Key)> keys, CancellationToken ct)
     {
-        var batch = _db.CreateBatch();
-        var reads = keys.Select(k => (k, batch.SortedSetRangeByRankAsync(_names.Uses(k.Kind, k.Key)))).ToList();
-        batch.Execute();
-        await Task.WhenAll(reads.Select(r => r.Item2)).WaitAsync(ct).ConfigureAwait(false);
-        var result = new Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>(reads.Count);
-        foreach (var (key, read) in reads)
+        var result = new Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>(keys.Count);
+        foreach (var chunk in keys.Chunk(Chunk))
         {
-            var members = read.Result;
-            if (members.Length > 0)
-            {
-                result[key] = members.Select(m => Parse(m!)).ToList();
-            }
+            var reply = await _db.ScriptEvaluateAsync(ReadScript, chunk.Select(k => (RedisKey)_names.Uses(k.Kind, k.Key)).ToArray()).WaitAsync(ct).ConfigureAwait(false);
+            Collect(chunk, reply, result);
         }
 
         return result;
@@ -82,5 +116,18 @@ public sealed class RedisUseStore : ISharedUseStore
         return new PartitionedUse(
             new SharedUse(long.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2], f[3]),
             int.Parse(f[4], CultureInfo.InvariantCulture));
+    }
+
+    private static void Collect(IReadOnlyList<(UseKind Kind, string Key)> keys, RedisResult reply, Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>> into)
+    {
+        var lists = (RedisResult[])reply!;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var members = (string[])lists[i]!;
+            if (members.Length > 0)
+            {
+                into[keys[i]] = members.Select(Parse).ToList();
+            }
+        }
     }
 }

@@ -14,5 +14,8 @@ public sealed class KafkaOutputHandle : IDisposable
 
     public IStreamOutput Output => _output;
 
+    /// <summary>Fetches the output topics' metadata up front (see <see cref="KafkaOutput.WarmUp"/>).</summary>
+    public void WarmUp(TimeSpan timeout) => _output.WarmUp(timeout);
+
     public void Dispose() => _output.Dispose();
 }

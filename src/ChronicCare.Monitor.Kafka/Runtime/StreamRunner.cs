@@ -37,6 +37,7 @@ public sealed class StreamRunner
         using var reference = new ReferenceFeed(_options.Bootstrap, _options.Group, topics.Reference);
         reference.LoadToEnd(_runtime.ApplyReference, _output.Output.DeadLetter, TimeSpan.FromMinutes(2), ct);
         RunnerLog.ReferenceLoaded(_log, reference.Records);
+        _output.WarmUp(TimeSpan.FromSeconds(30));
 
         using var consumer = new ConsumerBuilder<string?, byte[]>(KafkaSettings.Consumer(_options.Bootstrap, _options.Group))
             .SetPartitionsAssignedHandler((c, parts) => Assigned(c, parts, ct))

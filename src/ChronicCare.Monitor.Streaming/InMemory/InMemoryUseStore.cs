@@ -9,7 +9,7 @@ public sealed class InMemoryUseStore : ISharedUseStore
     private readonly Dictionary<(UseKind, string), Dictionary<string, PartitionedUse>> _keys = [];
     private readonly Lock _gate = new();
 
-    public Task WriteAsync(IReadOnlyList<PartitionedUseChange> changes, long pruneBeforeTicks, CancellationToken ct)
+    public Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> WriteAsync(IReadOnlyList<PartitionedUseChange> changes, long pruneBeforeTicks, CancellationToken ct)
     {
         lock (_gate)
         {
@@ -35,9 +35,9 @@ public sealed class InMemoryUseStore : ISharedUseStore
                     uses.Remove(old);
                 }
             }
-
-            return Task.CompletedTask;
         }
+
+        return ReadAsync(changes.Select(c => (c.Kind, c.Key)).ToHashSet(), ct);
     }
 
     public Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> ReadAsync(IReadOnlyCollection<(UseKind Kind, string Key)> keys, CancellationToken ct)

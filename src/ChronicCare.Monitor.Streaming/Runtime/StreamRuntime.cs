@@ -275,10 +275,14 @@ public sealed class StreamRuntime
             // Pruning rewrites nothing until the cut-off has moved (it moves a day at a time).
             var cutoff = PruneBeforeTicks();
             var prune = cutoff > _prunedBefore ? cutoff : long.MinValue;
-            await _resilience.Call("write shared uses", t => _uses.WriteAsync(p.UseChanges, prune, t), ct).ConfigureAwait(false);
+            var written = await _resilience.Call("write shared uses", t => _uses.WriteAsync(p.UseChanges, prune, t), ct).ConfigureAwait(false);
             _prunedBefore = Math.Max(_prunedBefore, cutoff);
             read.UnionWith(p.UseChanges.Select(c => (c.Kind, c.Key)));
-            await ReadUsesAsync(read, uses, ct).ConfigureAwait(false);
+            foreach (var (k, list) in written)
+            {
+                uses[k] = list;
+            }
+
             MarkCrossPatients(p, uses);
         }
 

@@ -14,8 +14,11 @@ public readonly record struct PartitionedUseChange(UseKind Kind, string Key, Par
 /// </summary>
 public interface ISharedUseStore
 {
-    /// <summary>Adds and removes uses (idempotently: replays write the same members) and drops uses older than the cut-off.</summary>
-    Task WriteAsync(IReadOnlyList<PartitionedUseChange> changes, long pruneBeforeTicks, CancellationToken ct);
+    /// <summary>
+    /// Adds and removes uses (idempotently: replays write the same members), drops uses older than the cut-off
+    /// (<see cref="long.MinValue"/>: none), and returns the written keys' uses as they are after the write.
+    /// </summary>
+    Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> WriteAsync(IReadOnlyList<PartitionedUseChange> changes, long pruneBeforeTicks, CancellationToken ct);
 
     /// <summary>The current uses of each key (every partition's).</summary>
     Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> ReadAsync(IReadOnlyCollection<(UseKind Kind, string Key)> keys, CancellationToken ct);

@@ -1,0 +1,96 @@
+using ChronicCare.Monitor.Engine;
+using ChronicCare.Monitor.Redis;
+using ChronicCare.Monitor.Streaming.Tests.Support;
+using ChronicCare.Monitor.Streaming.Uses;
+using Xunit;
+
+namespace ChronicCare.Monitor.Streaming.Tests.Redis;
+
+/// <summary>The Redis adapters against a real `redis-server`.</summary>
+[Trait("Category", "Integration")]
+public sealed class RedisStoresTests : IDisposable
+{
+    private readonly RedisServer _server = new();
+    private readonly StackExchange.Redis.ConnectionMultiplexer _redis;
+
+    public RedisStoresTests()
+    {
+        _redis = RedisConnection.Connect(_server.HostPort);
+    }
+
+    [Fact]
+    public async Task SaveAsync_ExpectedOffsetMatches_WritesBlobsAndOffsetTogether()
+    {
+        var store = new RedisStateStore(_redis, "g");
+
+        Assert.True(await store.SaveAsync(2, -1, 41, [new("P1", [1, 2, 3]), new("P2", [4])], CancellationToken.None));
+        var snapshot = await store.LoadAsync(2, CancellationToken.None);
+
+        Assert.Equal(41, snapshot.Offset);
+        Assert.Equal([[1, 2, 3], [4]], snapshot.Patients.OrderBy(b => b.Length).Reverse().ToList());
+    }
+
+    [Fact]
+    public async Task SaveAsync_StoredOffsetMovedOn_IsFencedAndWritesNothing()
+    {
+        var store = new RedisStateStore(_redis, "g");
+        await store.SaveAsync(0, -1, 10, [new("P1", [1])], CancellationToken.None);
+
+        var saved = await store.SaveAsync(0, -1, 5, [new("P1", [9]), new("P9", [9])], CancellationToken.None);
+
+        Assert.False(saved);
+        var snapshot = await store.LoadAsync(0, CancellationToken.None);
+        Assert.Equal(10, snapshot.Offset);
+        Assert.Equal([1], Assert.Single(snapshot.Patients));
+    }
+
+    [Fact]
+    public async Task LoadAsync_UnknownPartition_IsEmpty()
+    {
+        var snapshot = await new RedisStateStore(_redis, "g").LoadAsync(7, CancellationToken.None);
+
+        Assert.Equal(-1, snapshot.Offset);
+        Assert.Empty(snapshot.Patients);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ReplayedAndReversedUses_ReturnsEachUseOnceAndDropsTheReversed()
+    {
+        var store = new RedisUseStore(_redis, "g");
+        var a = Use("S1", "P1", ticks: 1_000, partition: 0);
+        var b = Use("S2", "P2", ticks: 2_000, partition: 3);
+        await store.WriteAsync([Add(a), Add(b)], long.MinValue, CancellationToken.None);
+
+        var after = await store.WriteAsync([Add(a), new PartitionedUseChange(UseKind.Presenter, "H1", b, Removed: true)], long.MinValue, CancellationToken.None);
+
+        var only = Assert.Single(after[(UseKind.Presenter, "H1")]);
+        Assert.Equal(a, only);
+        var read = await store.ReadAsync([(UseKind.Presenter, "H1"), (UseKind.Card, "none")], CancellationToken.None);
+        Assert.Equal([a], read[(UseKind.Presenter, "H1")]);
+        Assert.False(read.ContainsKey((UseKind.Card, "none")));
+    }
+
+    [Fact]
+    public async Task WriteAsync_PruneCutoff_DropsOlderUsesOnly()
+    {
+        var store = new RedisUseStore(_redis, "g");
+        var old = Use("S1", "P1", ticks: 638_000_000_000_000_000, partition: 0);
+        var recent = Use("S2", "P2", ticks: 639_000_000_000_000_000, partition: 1);
+        await store.WriteAsync([Add(old)], long.MinValue, CancellationToken.None);
+
+        var after = await store.WriteAsync([Add(recent)], pruneBeforeTicks: 638_500_000_000_000_000, CancellationToken.None);
+
+        Assert.Equal([recent], after[(UseKind.Presenter, "H1")]);
+    }
+
+    public void Dispose()
+    {
+        _redis.Dispose();
+        _server.Dispose();
+    }
+
+    private static PartitionedUse Use(string settlement, string patient, long ticks, int partition) =>
+        new(new SharedUse(ticks, settlement, patient, "F1"), partition);
+
+    private static PartitionedUseChange Add(PartitionedUse u) => new(UseKind.Presenter, "H1", u, Removed: false);
+}
