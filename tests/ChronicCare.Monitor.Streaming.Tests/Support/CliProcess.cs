@@ -78,6 +78,13 @@ internal sealed class CliProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM: what a service manager sends to stop it.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public int WaitForExit(TimeSpan timeout)
     {
         if (!_process.WaitForExit(timeout))
