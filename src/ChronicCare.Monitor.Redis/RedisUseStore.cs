@@ -65,8 +65,9 @@ public sealed class RedisUseStore : ISharedUseStore
         }
 
         var cutoff = pruneBeforeTicks == long.MinValue ? string.Empty : pruneBeforeTicks.ToString(CultureInfo.InvariantCulture);
-        var result = new Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>(byKey.Count);
-        foreach (var chunk in byKey.Chunk(Chunk))
+
+        // Every chunk is sent before the first reply is awaited: Redis runs one while the next is encoded.
+        var calls = byKey.Chunk(Chunk).Select(chunk =>
         {
             var args = new List<RedisValue> { cutoff };
             foreach (var (_, (adds, removes)) in chunk)
@@ -78,23 +79,17 @@ public sealed class RedisUseStore : ISharedUseStore
             }
 
             var keys = chunk.Select(kv => kv.Key).ToList();
-            var reply = await _db.ScriptEvaluateAsync(WriteScript, keys.Select(k => (RedisKey)_names.Uses(k.Kind, k.Key)).ToArray(), [.. args]).WaitAsync(ct).ConfigureAwait(false);
-            Collect(keys, reply, result);
-        }
-
-        return result;
+            return ((IReadOnlyList<(UseKind Kind, string Key)>)keys, _db.ScriptEvaluateAsync(WriteScript, keys.Select(k => (RedisKey)_names.Uses(k.Kind, k.Key)).ToArray(), [.. args]));
+        }).ToList();
+        return await CollectAsync(calls, byKey.Count, ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> ReadAsync(IReadOnlyCollection<(UseKind Kind, string Key)> keys, CancellationToken ct)
     {
-        var result = new Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>(keys.Count);
-        foreach (var chunk in keys.Chunk(Chunk))
-        {
-            var reply = await _db.ScriptEvaluateAsync(ReadScript, chunk.Select(k => (RedisKey)_names.Uses(k.Kind, k.Key)).ToArray()).WaitAsync(ct).ConfigureAwait(false);
-            Collect(chunk, reply, result);
-        }
-
-        return result;
+        var calls = keys.Chunk(Chunk)
+            .Select(chunk => ((IReadOnlyList<(UseKind Kind, string Key)>)chunk, _db.ScriptEvaluateAsync(ReadScript, chunk.Select(k => (RedisKey)_names.Uses(k.Kind, k.Key)).ToArray())))
+            .ToList();
+        return await CollectAsync(calls, keys.Count, ct).ConfigureAwait(false);
     }
 
     internal static string Member(PartitionedUse u) => string.Join(
@@ -118,16 +113,23 @@ public sealed class RedisUseStore : ISharedUseStore
             int.Parse(f[4], CultureInfo.InvariantCulture));
     }
 
-    private static void Collect(IReadOnlyList<(UseKind Kind, string Key)> keys, RedisResult reply, Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>> into)
+    private static async Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> CollectAsync(
+        List<(IReadOnlyList<(UseKind Kind, string Key)> Keys, Task<RedisResult> Reply)> calls, int capacity, CancellationToken ct)
     {
-        var lists = (RedisResult[])reply!;
-        for (var i = 0; i < keys.Count; i++)
+        var into = new Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>(capacity);
+        foreach (var (keys, reply) in calls)
         {
-            var members = (string[])lists[i]!;
-            if (members.Length > 0)
+            var lists = (RedisResult[])(await reply.WaitAsync(ct).ConfigureAwait(false))!;
+            for (var i = 0; i < keys.Count; i++)
             {
-                into[keys[i]] = members.Select(Parse).ToList();
+                var members = (string[])lists[i]!;
+                if (members.Length > 0)
+                {
+                    into[keys[i]] = members.Select(Parse).ToList();
+                }
             }
         }
+
+        return into;
     }
 }
