@@ -16,28 +16,46 @@ public sealed class RedisUseStore : ISharedUseStore
 {
     private const char Separator = '\u001f';
     private const int Chunk = 512;
+    private const string OnlyMarker = "=";
 
-    // ARGV[1]: prune cut-off ('' = none); then per key: adds, removes, the added members, the removed members.
-    private const string WriteScript = """
+    // Both scripts answer per key with its members, or with the single marker '=' (never a member: members have five
+    // fields) when every member is the named patient's (the KeyUses shortcut). A member is ticks, settlement, patient, facility, partition joined by \31.
+    private const string OnlyFunction = """
+        local function uses(key, patient)
+          local members = redis.call('ZRANGE', key, 0, -1)
+          if #members == 0 then return members end
+          for _, m in ipairs(members) do
+            local a = string.find(m, '\31', 1, true)
+            local b = string.find(m, '\31', a + 1, true)
+            local c = string.find(m, '\31', b + 1, true)
+            if string.sub(m, b + 1, c - 1) ~= patient then return members end
+          end
+          return {'='}
+        end
+        """;
+
+    // ARGV[1]: prune cut-off ('' = none); then per key: the named patient, adds, removes, the added and removed members.
+    private const string WriteScript = OnlyFunction + "\n" + """
         local cutoff = ARGV[1]
         local pos = 2
         local out = {}
         for i, key in ipairs(KEYS) do
-          local adds = tonumber(ARGV[pos]); local rems = tonumber(ARGV[pos + 1]); pos = pos + 2
+          local patient = ARGV[pos]; local adds = tonumber(ARGV[pos + 1]); local rems = tonumber(ARGV[pos + 2]); pos = pos + 3
           for j = 1, adds do
             local m = ARGV[pos]; pos = pos + 1
             redis.call('ZADD', key, tonumber(string.sub(m, 1, string.find(m, '\31', 1, true) - 1)), m)
           end
           for j = 1, rems do redis.call('ZREM', key, ARGV[pos]); pos = pos + 1 end
           if cutoff ~= '' then redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. cutoff) end
-          out[i] = redis.call('ZRANGE', key, 0, -1)
+          out[i] = uses(key, patient)
         end
         return out
         """;
 
-    private const string ReadScript = """
+    // ARGV[i]: the named patient of KEYS[i].
+    private const string ReadScript = OnlyFunction + "\n" + """
         local out = {}
-        for i, key in ipairs(KEYS) do out[i] = redis.call('ZRANGE', key, 0, -1) end
+        for i, key in ipairs(KEYS) do out[i] = uses(key, ARGV[i]) end
         return out
         """;
 
@@ -50,14 +68,14 @@ public sealed class RedisUseStore : ISharedUseStore
         _names = new RedisNames(group);
     }
 
-    public async Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> WriteAsync(IReadOnlyList<PartitionedUseChange> changes, long pruneBeforeTicks, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<(UseKind Kind, string Key), KeyUses>> WriteAsync(IReadOnlyList<PartitionedUseChange> changes, long pruneBeforeTicks, CancellationToken ct)
     {
-        var byKey = new Dictionary<(UseKind Kind, string Key), (List<string> Adds, List<string> Removes)>();
+        var byKey = new Dictionary<(UseKind Kind, string Key), (string Patient, List<string> Adds, List<string> Removes)>();
         foreach (var c in changes)
         {
             if (!byKey.TryGetValue((c.Kind, c.Key), out var lists))
             {
-                lists = ([], []);
+                lists = (c.Use.Use.PatientId, [], []);
                 byKey[(c.Kind, c.Key)] = lists;
             }
 
@@ -70,24 +88,27 @@ public sealed class RedisUseStore : ISharedUseStore
         var calls = byKey.Chunk(Chunk).Select(chunk =>
         {
             var args = new List<RedisValue> { cutoff };
-            foreach (var (_, (adds, removes)) in chunk)
+            foreach (var (_, (patient, adds, removes)) in chunk)
             {
+                args.Add(patient);
                 args.Add(adds.Count);
                 args.Add(removes.Count);
                 args.AddRange(adds.Select(m => (RedisValue)m));
                 args.AddRange(removes.Select(m => (RedisValue)m));
             }
 
-            var keys = chunk.Select(kv => kv.Key).ToList();
-            return ((IReadOnlyList<(UseKind Kind, string Key)>)keys, _db.ScriptEvaluateAsync(WriteScript, keys.Select(k => (RedisKey)_names.Uses(k.Kind, k.Key)).ToArray(), [.. args]));
+            var keys = chunk.Select(kv => (kv.Key, kv.Value.Patient)).ToList();
+            return ((IReadOnlyList<((UseKind Kind, string Key) Key, string Patient)>)keys, _db.ScriptEvaluateAsync(WriteScript, keys.Select(k => (RedisKey)_names.Uses(k.Key.Kind, k.Key.Key)).ToArray(), [.. args]));
         }).ToList();
         return await CollectAsync(calls, byKey.Count, ct).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> ReadAsync(IReadOnlyCollection<(UseKind Kind, string Key)> keys, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<(UseKind Kind, string Key), KeyUses>> ReadAsync(IReadOnlyDictionary<(UseKind Kind, string Key), string> keys, CancellationToken ct)
     {
-        var calls = keys.Chunk(Chunk)
-            .Select(chunk => ((IReadOnlyList<(UseKind Kind, string Key)>)chunk, _db.ScriptEvaluateAsync(ReadScript, chunk.Select(k => (RedisKey)_names.Uses(k.Kind, k.Key)).ToArray())))
+        var calls = keys.Select(kv => (kv.Key, Patient: kv.Value)).Chunk(Chunk)
+            .Select(chunk => (
+                (IReadOnlyList<((UseKind Kind, string Key) Key, string Patient)>)chunk,
+                _db.ScriptEvaluateAsync(ReadScript, chunk.Select(k => (RedisKey)_names.Uses(k.Key.Kind, k.Key.Key)).ToArray(), chunk.Select(k => (RedisValue)k.Patient).ToArray())))
             .ToList();
         return await CollectAsync(calls, keys.Count, ct).ConfigureAwait(false);
     }
@@ -113,19 +134,23 @@ public sealed class RedisUseStore : ISharedUseStore
             int.Parse(f[4], CultureInfo.InvariantCulture));
     }
 
-    private static async Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> CollectAsync(
-        List<(IReadOnlyList<(UseKind Kind, string Key)> Keys, Task<RedisResult> Reply)> calls, int capacity, CancellationToken ct)
+    private static async Task<IReadOnlyDictionary<(UseKind Kind, string Key), KeyUses>> CollectAsync(
+        List<(IReadOnlyList<((UseKind Kind, string Key) Key, string Patient)> Keys, Task<RedisResult> Reply)> calls, int capacity, CancellationToken ct)
     {
-        var into = new Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>(capacity);
+        var into = new Dictionary<(UseKind Kind, string Key), KeyUses>(capacity);
         foreach (var (keys, reply) in calls)
         {
             var lists = (RedisResult[])(await reply.WaitAsync(ct).ConfigureAwait(false))!;
             for (var i = 0; i < keys.Count; i++)
             {
                 var members = (string[])lists[i]!;
-                if (members.Length > 0)
+                if (members is [OnlyMarker])
                 {
-                    into[keys[i]] = members.Select(Parse).ToList();
+                    into[keys[i].Key] = KeyUses.Only(keys[i].Patient);
+                }
+                else if (members.Length > 0)
+                {
+                    into[keys[i].Key] = KeyUses.All(members.Select(Parse).ToList());
                 }
             }
         }

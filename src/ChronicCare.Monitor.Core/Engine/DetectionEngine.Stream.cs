@@ -53,21 +53,34 @@ public sealed partial class DetectionEngine
     /// <summary>Marks every patient (reference data shared by several engines changed under them).</summary>
     public void MarkAllDirty() => _allDirty = true;
 
-    /// <summary>The card and presenter keys the patients pending evaluation read: the runtime refreshes them before a flush.</summary>
-    public void CollectPendingKeys(ISet<(UseKind Kind, string Key)> into)
+    /// <summary>
+    /// The card and presenter keys the patients pending evaluation read, each with one of those patients: the
+    /// runtime refreshes them before a flush.
+    /// </summary>
+    public void CollectPendingKeys(IDictionary<(UseKind Kind, string Key), string> into)
     {
         IEnumerable<PatientState> pending = _allDirty ? _patients.Values : _dirty;
         foreach (var st in pending)
         {
             foreach (var s in st.Settlements)
             {
-                into.Add((UseKind.Card, s.CardId));
+                into.TryAdd((UseKind.Card, s.CardId), st.PatientId);
                 if (s.Identity.Method != IdentityMethod.Proxy)
                 {
-                    into.Add((UseKind.Presenter, s.Identity.PresenterId));
+                    into.TryAdd((UseKind.Presenter, s.Identity.PresenterId), st.PatientId);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Keeps only one patient's uses of a key: the shared store says that patient is its only user, and the engine
+    /// already holds that patient's own uses (from its events or its imported state).
+    /// </summary>
+    public void RetainUsesOf(UseKind kind, string key, string patientId)
+    {
+        var index = kind == UseKind.Card ? _cards : _presenters;
+        index.RetainPatient(key, patientId);
     }
 
     /// <summary>Replaces the engine's copy of one key's uses with the shared store's (which includes this engine's own).</summary>

@@ -58,6 +58,19 @@ internal sealed class UseIndex
         }
     }
 
+    /// <summary>Drops the key's uses by any other patient.</summary>
+    public void RetainPatient(string key, string patientId)
+    {
+        if (_uses.TryGetValue(key, out var list))
+        {
+            list.RemoveAll(u => !string.Equals(u.PatientId, patientId, StringComparison.Ordinal));
+            if (list.Count == 0)
+            {
+                _uses.Remove(key);
+            }
+        }
+    }
+
     /// <summary>Patients (other than <paramref name="except"/>) with a use of the key in [fromTicks, toTicks].</summary>
     public void PatientsBetween(string key, long fromTicks, long toTicks, string except, ISet<string> into)
     {

@@ -9,7 +9,7 @@ public sealed class InMemoryUseStore : ISharedUseStore
     private readonly Dictionary<(UseKind, string), Dictionary<string, PartitionedUse>> _keys = [];
     private readonly Lock _gate = new();
 
-    public Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> WriteAsync(IReadOnlyList<PartitionedUseChange> changes, long pruneBeforeTicks, CancellationToken ct)
+    public Task<IReadOnlyDictionary<(UseKind Kind, string Key), KeyUses>> WriteAsync(IReadOnlyList<PartitionedUseChange> changes, long pruneBeforeTicks, CancellationToken ct)
     {
         lock (_gate)
         {
@@ -37,23 +37,32 @@ public sealed class InMemoryUseStore : ISharedUseStore
             }
         }
 
-        return ReadAsync(changes.Select(c => (c.Kind, c.Key)).ToHashSet(), ct);
+        var named = new Dictionary<(UseKind Kind, string Key), string>();
+        foreach (var c in changes)
+        {
+            named.TryAdd((c.Kind, c.Key), c.Use.Use.PatientId);
+        }
+
+        return ReadAsync(named, ct);
     }
 
-    public Task<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>> ReadAsync(IReadOnlyCollection<(UseKind Kind, string Key)> keys, CancellationToken ct)
+    public Task<IReadOnlyDictionary<(UseKind Kind, string Key), KeyUses>> ReadAsync(IReadOnlyDictionary<(UseKind Kind, string Key), string> keys, CancellationToken ct)
     {
         lock (_gate)
         {
-            var result = new Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>();
-            foreach (var k in keys)
+            var result = new Dictionary<(UseKind Kind, string Key), KeyUses>();
+            foreach (var (k, patient) in keys)
             {
-                if (_keys.TryGetValue(k, out var uses))
+                if (_keys.TryGetValue(k, out var uses) && uses.Count > 0)
                 {
-                    result[k] = uses.Values.ToList();
+                    // The same shortcut as the Redis store, so stage tests go through the same paths.
+                    result[k] = uses.Values.All(u => string.Equals(u.Use.PatientId, patient, StringComparison.Ordinal))
+                        ? KeyUses.Only(patient)
+                        : KeyUses.All(uses.Values.ToList());
                 }
             }
 
-            return Task.FromResult<IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>>(result);
+            return Task.FromResult<IReadOnlyDictionary<(UseKind Kind, string Key), KeyUses>>(result);
         }
     }
 }

@@ -268,8 +268,8 @@ public sealed class StreamRuntime
 
     private async Task SyncUsesAsync(PendingCommit p, CancellationToken ct)
     {
+        var uses = new Dictionary<(UseKind Kind, string Key), KeyUses>();
         var read = new HashSet<(UseKind Kind, string Key)>();
-        var uses = new Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>>();
         if (p.UseChanges.Count > 0)
         {
             // Pruning rewrites nothing until the cut-off has moved (it moves a day at a time).
@@ -287,55 +287,81 @@ public sealed class StreamRuntime
         }
 
         // Every key a patient pending evaluation reads is refreshed: other partitions may have written to it.
-        var perWorker = new Dictionary<PartitionWorker, HashSet<(UseKind Kind, string Key)>>();
-        var missing = new HashSet<(UseKind Kind, string Key)>();
+        var perWorker = new Dictionary<PartitionWorker, Dictionary<(UseKind Kind, string Key), string>>();
+        var missing = new Dictionary<(UseKind Kind, string Key), string>();
         foreach (var w in p.Workers)
         {
-            var keys = new HashSet<(UseKind Kind, string Key)>();
+            var keys = new Dictionary<(UseKind Kind, string Key), string>();
             w.Engine.CollectPendingKeys(keys);
             perWorker[w] = keys;
-            missing.UnionWith(keys.Where(k => !read.Contains(k)));
+            foreach (var (k, patient) in keys)
+            {
+                if (!read.Contains(k))
+                {
+                    missing.TryAdd(k, patient);
+                }
+            }
         }
 
-        await ReadUsesAsync(missing, uses, ct).ConfigureAwait(false);
+        if (missing.Count > 0)
+        {
+            var current = await _resilience.Call("read shared uses", t => _uses.ReadAsync(missing, t), ct).ConfigureAwait(false);
+            foreach (var (k, list) in current)
+            {
+                uses[k] = list;
+            }
+        }
+
         foreach (var (w, keys) in perWorker)
         {
-            foreach (var k in keys)
+            foreach (var k in keys.Keys)
             {
-                w.Engine.ReplaceUses(k.Kind, k.Key, uses.TryGetValue(k, out var list) ? list.Select(u => u.Use) : []);
+                if (!uses.TryGetValue(k, out var found))
+                {
+                    w.Engine.ReplaceUses(k.Kind, k.Key, []);
+                }
+                else if (found.OnlyPatient is { } only)
+                {
+                    w.Engine.RetainUsesOf(k.Kind, k.Key, only);
+                }
+                else
+                {
+                    w.Engine.ReplaceUses(k.Kind, k.Key, found.Uses.Select(u => u.Use));
+                }
             }
         }
     }
 
-    private async Task ReadUsesAsync(HashSet<(UseKind Kind, string Key)> keys, Dictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>> into, CancellationToken ct)
-    {
-        if (keys.Count == 0)
-        {
-            return;
-        }
-
-        var current = await _resilience.Call("read shared uses", t => _uses.ReadAsync(keys, t), ct).ConfigureAwait(false);
-        foreach (var (k, list) in current)
-        {
-            into[k] = list;
-        }
-    }
-
     /// <summary>The patients of other keys' uses whose R05 travel window (±minutes) or R14 window (the next N days) a change falls in.</summary>
-    private void MarkCrossPatients(PendingCommit p, IReadOnlyDictionary<(UseKind Kind, string Key), IReadOnlyList<PartitionedUse>> current)
+    private void MarkCrossPatients(PendingCommit p, Dictionary<(UseKind Kind, string Key), KeyUses> current)
     {
         var travel = TimeSpan.FromMinutes(_policy.Identity.ImpossibleTravelMinutes).Ticks;
         var window = TimeSpan.FromDays(_policy.CardCollection.WindowDays).Ticks;
         foreach (var c in p.UseChanges)
         {
-            if (!current.TryGetValue((c.Kind, c.Key), out var uses))
+            if (!current.TryGetValue((c.Kind, c.Key), out var found))
             {
+                continue;
+            }
+
+            if (found.OnlyPatient is { } only)
+            {
+                // One patient left on the key; if it is not the changer (a removal by another of ours), re-evaluate it.
+                if (!string.Equals(only, c.Use.Use.PatientId, StringComparison.Ordinal))
+                {
+                    Stats.CrossPatientMarks++;
+                    foreach (var w in _workers.Values)
+                    {
+                        w.Engine.MarkDirty(only);
+                    }
+                }
+
                 continue;
             }
 
             var t = c.Use.Use.UtcTicks;
             var (from, to) = c.Kind == UseKind.Card ? (t - travel, t + travel) : (t, t + window);
-            foreach (var other in uses)
+            foreach (var other in found.Uses)
             {
                 var q = other.Use;
                 if (q.UtcTicks < from || q.UtcTicks > to || string.Equals(q.PatientId, c.Use.Use.PatientId, StringComparison.Ordinal))

@@ -61,13 +61,29 @@ public sealed class RedisStoresTests : IDisposable
         var b = Use("S2", "P2", ticks: 2_000, partition: 3);
         await store.WriteAsync([Add(a), Add(b)], long.MinValue, CancellationToken.None);
 
-        var after = await store.WriteAsync([Add(a), new PartitionedUseChange(UseKind.Presenter, "H1", b, Removed: true)], long.MinValue, CancellationToken.None);
+        var after = await store.WriteAsync([new PartitionedUseChange(UseKind.Presenter, "H1", b, Removed: true), Add(a)], long.MinValue, CancellationToken.None);
 
-        var only = Assert.Single(after[(UseKind.Presenter, "H1")]);
-        Assert.Equal(a, only);
-        var read = await store.ReadAsync([(UseKind.Presenter, "H1"), (UseKind.Card, "none")], CancellationToken.None);
-        Assert.Equal([a], read[(UseKind.Presenter, "H1")]);
+        // Named patient P2 (the first change's) no longer uses the key: the answer lists the uses.
+        Assert.Null(after[(UseKind.Presenter, "H1")].OnlyPatient);
+        Assert.Equal([a], after[(UseKind.Presenter, "H1")].Uses);
+        var read = await store.ReadAsync(new Dictionary<(UseKind Kind, string Key), string> { [(UseKind.Presenter, "H1")] = "P2", [(UseKind.Card, "none")] = "P1" }, CancellationToken.None);
+        Assert.Equal([a], read[(UseKind.Presenter, "H1")].Uses);
         Assert.False(read.ContainsKey((UseKind.Card, "none")));
+    }
+
+    [Fact]
+    public async Task ReadAsync_KeyUsedOnlyByTheNamedPatient_AnswersOnlyThatPatient()
+    {
+        var store = new RedisUseStore(_redis, "g");
+        await store.WriteAsync([Add(Use("S1", "P1", 1_000, 0)), Add(Use("S2", "P1", 2_000, 0))], long.MinValue, CancellationToken.None);
+
+        var read = await store.ReadAsync(new Dictionary<(UseKind Kind, string Key), string> { [(UseKind.Presenter, "H1")] = "P1" }, CancellationToken.None);
+        var other = await store.ReadAsync(new Dictionary<(UseKind Kind, string Key), string> { [(UseKind.Presenter, "H1")] = "P9" }, CancellationToken.None);
+
+        Assert.Equal("P1", read[(UseKind.Presenter, "H1")].OnlyPatient);
+        Assert.Empty(read[(UseKind.Presenter, "H1")].Uses);
+        Assert.Null(other[(UseKind.Presenter, "H1")].OnlyPatient);
+        Assert.Equal(2, other[(UseKind.Presenter, "H1")].Uses.Count);
     }
 
     [Fact]
@@ -80,7 +96,7 @@ public sealed class RedisStoresTests : IDisposable
 
         var after = await store.WriteAsync([Add(recent)], pruneBeforeTicks: 638_500_000_000_000_000, CancellationToken.None);
 
-        Assert.Equal([recent], after[(UseKind.Presenter, "H1")]);
+        Assert.Equal("P2", after[(UseKind.Presenter, "H1")].OnlyPatient);
     }
 
     public void Dispose()
