@@ -140,6 +140,7 @@ public sealed class StreamRunner
             {
                 var offsets = await _runtime.CommitAsync(ct).ConfigureAwait(false);
                 CommitOffsets(consumer, offsets);
+                await ReloadFencedAsync(consumer, ct).ConfigureAwait(false);
                 if (_paused)
                 {
                     consumer.Resume(consumer.Assignment);
@@ -169,6 +170,22 @@ public sealed class StreamRunner
 
                 ct.ThrowIfCancellationRequested();
             }
+        }
+    }
+
+    /// <summary>A partition another process wrote past us: reload what it stored and read on from there.</summary>
+    private async Task ReloadFencedAsync(IConsumer<string?, byte[]> consumer, CancellationToken ct)
+    {
+        foreach (var p in _runtime.DrainFenced())
+        {
+            var tp = consumer.Assignment.FirstOrDefault(a => a.Partition.Value == p);
+            if (tp is null)
+            {
+                continue;
+            }
+
+            var next = await _runtime.AssignAsync(p, ct).ConfigureAwait(false);
+            consumer.Seek(new TopicPartitionOffset(tp, next < 0 ? Offset.Beginning : new Offset(next)));
         }
     }
 

@@ -39,6 +39,7 @@ public sealed class StreamRuntime
     private readonly EventParser _parser = new();
     private readonly SortedDictionary<int, PartitionWorker> _workers = [];
     private PendingCommit? _pending;
+    private readonly List<int> _fenced = [];
     private long _prunedBefore = long.MinValue;
 
     public StreamRuntime(
@@ -72,6 +73,17 @@ public sealed class StreamRuntime
 
     /// <summary>True when events were applied that no commit has made durable yet.</summary>
     public bool HasUncommitted => _pending is not null || _workers.Values.Any(w => w.HasUnsaved || w.DeadLetters.Count > 0);
+
+    /// <summary>
+    /// Partitions dropped by a fence since the last call. If the group still gives them to this process, the
+    /// transport reloads them (<see cref="AssignAsync"/>) and seeks to where the stored state ends.
+    /// </summary>
+    public IReadOnlyList<int> DrainFenced()
+    {
+        var fenced = _fenced.ToArray();
+        _fenced.Clear();
+        return fenced;
+    }
 
     /// <summary>The offset after the last one applied on an owned partition (0 when none, or not owned).</summary>
     public long NextOffset(int partition) => _workers.TryGetValue(partition, out var w) ? w.AppliedOffset + 1 : 0;
@@ -227,6 +239,7 @@ public sealed class StreamRuntime
                 Stats.Fenced++;
                 RuntimeLog.Fenced(_log, w.Partition);
                 Revoke(w.Partition);
+                _fenced.Add(w.Partition);
                 continue;
             }
 

@@ -172,5 +172,7 @@ public sealed class StreamRuntimeTests
 
         Assert.Equal(1, stale.Runtime.Stats.Fenced);
         Assert.Empty(stale.Runtime.Partitions);
+        Assert.Equal([0], stale.Runtime.DrainFenced());
+        Assert.Empty(stale.Runtime.DrainFenced());
     }
 }
