@@ -111,4 +111,24 @@ public sealed class StreamProcessTests
         Assert.Equal(0, successor.WaitForExit(Minutes3));
         stack.Outcome().ShouldEqual(BatchDetect.Run(data));
     }
+
+    [Fact]
+    public void Run_ContractExamples_BadLineGoesToTheDeadLetterTopicWithItsPosition()
+    {
+        var data = Dataset.ContractExamples;
+        using var stack = StreamStack.Published(data);
+
+        using var processor = stack.StartProcessor(exitWhenIdleMs: 3000);
+        Assert.Equal(0, processor.WaitForExit(Minutes3));
+
+        var dead = Assert.Single(stack.Kafka.ReadAll("chroniccare.dead-letter"));
+        using var record = System.Text.Json.JsonDocument.Parse(dead.Message.Value);
+        var r = record.RootElement;
+        Assert.Equal("chroniccare.events", r.GetProperty("topic").GetString());
+        Assert.True(r.GetProperty("offset").GetInt64() >= 0);
+        Assert.InRange(r.GetProperty("partition").GetInt32(), 0, 3);
+        Assert.False(string.IsNullOrEmpty(r.GetProperty("reason").GetString()));
+        Assert.Contains(data.Messages, m => System.Text.Encoding.UTF8.GetString(m.Value) == r.GetProperty("original").GetString());
+        stack.Outcome().ShouldEqual(BatchDetect.Run(data));
+    }
 }
