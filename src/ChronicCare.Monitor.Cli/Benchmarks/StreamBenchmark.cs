@@ -247,7 +247,7 @@ internal static class StreamBenchmark
             _logs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddProvider(new LineLoggerProvider(Console.Error, LogLevel.Warning, TimeProvider.System)));
             _redis = RedisConnection.Connect(o.Redis);
             _output = new KafkaOutputHandle(o.Bootstrap, Topics);
-            Runtime = RunJob.CreateRuntime(options, DetectionPolicy.Default, _redis, _output, _logs, TimeProvider.System);
+            Runtime = RunJob.CreateRuntime(options, DetectionPolicy.Default, _redis, _output.Output, _logs, TimeProvider.System);
             _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var runner = new StreamRunner(options, Runtime, _output, _logs.CreateLogger("bench"));
             _loop = Task.Run(() => runner.RunAsync(_stop.Token), ct);

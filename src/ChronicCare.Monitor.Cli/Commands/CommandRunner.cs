@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.ClickHouse;
 using ChronicCare.Monitor.Cli.Terminal;
 using ChronicCare.Monitor.Files;
 using ChronicCare.Monitor.Policy;
@@ -35,6 +36,11 @@ internal static class CommandRunner
         catch (System.Text.Json.JsonException ex)
         {
             return Fail(err, ExitCodes.BadInput, $"not valid JSON: {ex.Message}");
+        }
+        catch (ClickHouseException ex)
+        {
+            // Expected when the server is down or refuses the schema: its own message names the server and the reason.
+            return Fail(err, ExitCodes.Failed, ex.Message);
         }
 #pragma warning disable CA1031 // the last line of defence: one line and exit 1, never a stack trace on the user's terminal
         catch (Exception ex)

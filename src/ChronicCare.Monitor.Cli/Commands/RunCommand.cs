@@ -1,11 +1,15 @@
 using System.CommandLine;
+using ChronicCare.Monitor.ClickHouse;
 using ChronicCare.Monitor.Cli.Streaming;
 using ChronicCare.Monitor.Cli.Terminal;
 using ChronicCare.Monitor.Kafka;
 
 namespace ChronicCare.Monitor.Cli.Commands;
 
-/// <summary><c>chroniccare run --kafka BOOTSTRAP --redis HOST:PORT --group NAME [--policy PATH]</c>: the streaming processor (issue 4).</summary>
+/// <summary>
+/// <c>chroniccare run --kafka BOOTSTRAP --redis HOST:PORT --group NAME [--policy PATH] [--clickhouse URL [--clickhouse-database NAME]]</c>:
+/// the streaming processor (issue 4); with <c>--clickhouse</c> alerts and actions also go to ClickHouse tables.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create(CliContext cli)
@@ -17,10 +21,12 @@ internal static class RunCommand
         var maxBatch = new Option<int>("--max-batch") { Description = "Most events between two commits", DefaultValueFactory = _ => 20_000 };
         var maxWait = new Option<int>("--max-batch-wait-ms") { Description = "Longest wait for a batch before committing it", DefaultValueFactory = _ => 100 };
         var idle = new Option<int?>("--exit-when-idle-ms") { Description = "Stop once caught up and idle this long (tests, benchmarks); default: run until SIGTERM" };
+        var clickHouse = new Option<string?>("--clickhouse") { Description = "ClickHouse HTTP URL (e.g. http://127.0.0.1:8123): also write alerts and actions to its tables, created if missing" };
+        var clickHouseDatabase = new Option<string>("--clickhouse-database") { Description = "ClickHouse database of the tables", DefaultValueFactory = _ => ClickHouseOptions.DefaultDatabase };
         var topics = TopicOptions.Create();
         var command = new Command("run", "Consume events from Kafka, keep state in Redis, produce alerts and actions (effectively once)")
         {
-            kafka, redis, group, policy, maxBatch, maxWait, idle,
+            kafka, redis, group, policy, maxBatch, maxWait, idle, clickHouse, clickHouseDatabase,
         };
         topics.AddTo(command);
         command.SetAction(async (pr, ct) => await CommandRunner.RunAsync(cli.Error, async () =>
@@ -34,7 +40,10 @@ internal static class RunCommand
                 MaxBatchWait = TimeSpan.FromMilliseconds(pr.GetValue(maxWait)),
                 ExitWhenIdle = pr.GetValue(idle) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
             }.Validate();
-            await RunJob.RunAsync(options, pr.GetValue(redis)!, pr.GetValue(policy), cli, ct).ConfigureAwait(false);
+            var sink = pr.GetValue(clickHouse) is { } url
+                ? new ClickHouseOptions { Url = ClickHouseOptions.ParseUrl(url), Database = pr.GetValue(clickHouseDatabase)! }.Validate()
+                : null;
+            await RunJob.RunAsync(options, pr.GetValue(redis)!, pr.GetValue(policy), sink, cli, ct).ConfigureAwait(false);
             return ExitCodes.Ok;
         }).ConfigureAwait(false));
         return command;

@@ -1,38 +1,55 @@
+using ChronicCare.Monitor.ClickHouse;
 using ChronicCare.Monitor.Cli.Terminal;
 using ChronicCare.Monitor.Files;
 using ChronicCare.Monitor.Kafka.Runtime;
 using ChronicCare.Monitor.Policy;
 using ChronicCare.Monitor.Redis;
 using ChronicCare.Monitor.Reference;
+using ChronicCare.Monitor.Streaming.Output;
 using ChronicCare.Monitor.Streaming.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace ChronicCare.Monitor.Cli.Streaming;
 
-/// <summary>Wires `run`: Redis stores, Kafka output, the runtime and the consumer loop, with log lines on stderr.</summary>
+/// <summary>
+/// Wires `run`: Redis stores, Kafka output (and with <c>--clickhouse</c> the ClickHouse tables beside it), the runtime
+/// and the consumer loop, with log lines on stderr.
+/// </summary>
 internal static class RunJob
 {
-    public static async Task RunAsync(RunOptions options, string redisHostPort, string? policyPath, CliContext cli, CancellationToken ct)
+    public static async Task RunAsync(RunOptions options, string redisHostPort, string? policyPath, ClickHouseOptions? clickHouse, CliContext cli, CancellationToken ct)
     {
         var policy = PolicyFile.Load(policyPath);
         using var logs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new LineLoggerProvider(cli.Error, LogLevel.Information, cli.Time)));
         var log = logs.CreateLogger("ChronicCare.run");
+        using var http = clickHouse is null ? null : new ClickHouseHttp(clickHouse.Url, clickHouse.Timeout);
+        ClickHouseOutput? tables = null;
+        if (clickHouse is not null && http is not null)
+        {
+            // First, before any other server: a ClickHouse that cannot be reached at start is a configuration error,
+            // reported in one line; once running, an outage only pauses commits like a Redis outage does.
+            await ClickHouseSchema.EnsureAsync(http, clickHouse.Database, ct).ConfigureAwait(false);
+            ClickHouseLog.Ready(log, clickHouse.Database, http.Server);
+            tables = new ClickHouseOutput(http, clickHouse.Database);
+        }
+
         using var redis = RedisConnection.Connect(redisHostPort);
-        using var output = new KafkaOutputHandle(options.Bootstrap, options.Topics);
+        using var kafka = new KafkaOutputHandle(options.Bootstrap, options.Topics);
+        IStreamOutput output = tables is null ? kafka.Output : new CompositeOutput(kafka.Output, tables);
         var runtime = CreateRuntime(options, policy, redis, output, logs, cli.Time);
-        await new StreamRunner(options, runtime, output, log).RunAsync(ct).ConfigureAwait(false);
+        await new StreamRunner(options, runtime, kafka, log).RunAsync(ct).ConfigureAwait(false);
         var s = runtime.Stats;
         cli.Out.WriteLine($"run: {s.EventsApplied:N0} events applied ({s.ReplaySkipped:N0} replayed and skipped), {s.AlertRecords:N0} alert records, {s.ActionRecords:N0} action records, {s.DeadLetters:N0} dead letters, {s.Commits:N0} commits, {s.RechecksSent:N0} rechecks sent");
     }
 
-    /// <summary>The runtime `run` drives (the stream benchmark drives the same).</summary>
-    public static StreamRuntime CreateRuntime(RunOptions options, DetectionPolicy policy, StackExchange.Redis.IConnectionMultiplexer redis, KafkaOutputHandle output, ILoggerFactory logs, TimeProvider time) => new(
+    /// <summary>The runtime `run` drives (the stream benchmark drives the same), writing to <paramref name="output"/>.</summary>
+    public static StreamRuntime CreateRuntime(RunOptions options, DetectionPolicy policy, StackExchange.Redis.IConnectionMultiplexer redis, IStreamOutput output, ILoggerFactory logs, TimeProvider time) => new(
         policy,
         new ReferenceData(),
         time,
         new RedisStateStore(redis, options.Group),
         new RedisUseStore(redis, options.Group),
-        output.Output,
+        output,
         StoreResilience.Create(time),
         logs.CreateLogger("ChronicCare.runtime"),
         options.Topics.Events);

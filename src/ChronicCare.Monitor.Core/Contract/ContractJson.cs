@@ -59,15 +59,7 @@ public static class ContractJson
     public static void Write(Utf8JsonWriter w, Alert a)
     {
         w.WriteStartObject();
-        w.WriteString("alert_id", a.AlertId);
-        w.WriteString("rule", a.Rule);
-        w.WriteString("name", RuleCatalog.IsKnown(a.Rule) ? RuleCatalog.Name(a.Rule) : a.Rule);
-        w.WriteString("status", a.Status == AlertStatus.Open ? "open" : "withdrawn");
-        w.WriteString("severity", a.Severity switch { Severity.High => "high", Severity.Medium => "medium", _ => "low" });
-        NullableString(w, "patient_id", a.PatientId);
-        NullableString(w, "settlement_id", a.SettlementId);
-        NullableString(w, "facility_id", a.FacilityId);
-        NullableString(w, "period", a.Period);
+        WriteAlertSubject(w, a);
         w.WriteString("event_time", a.EventTime);
         w.WriteString("detected_at", Format(a.DetectedAt));
         if (a.Score is { } score)
@@ -111,6 +103,20 @@ public static class ContractJson
 
         w.WriteString("decided_at", Format(a.DecidedAt));
         w.WriteEndObject();
+    }
+
+    /// <summary>An alert's identity and subject fields (id, rule, name, status, severity, patient, settlement, facility, period), as every alert record spells them.</summary>
+    public static void WriteAlertSubject(Utf8JsonWriter w, Alert a)
+    {
+        w.WriteString("alert_id", a.AlertId);
+        w.WriteString("rule", a.Rule);
+        w.WriteString("name", RuleCatalog.IsKnown(a.Rule) ? RuleCatalog.Name(a.Rule) : a.Rule);
+        w.WriteString("status", a.Status == AlertStatus.Open ? "open" : "withdrawn");
+        w.WriteString("severity", a.Severity switch { Severity.High => "high", Severity.Medium => "medium", _ => "low" });
+        NullableString(w, "patient_id", a.PatientId);
+        NullableString(w, "settlement_id", a.SettlementId);
+        NullableString(w, "facility_id", a.FacilityId);
+        NullableString(w, "period", a.Period);
     }
 
     public static string Format(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
