@@ -76,6 +76,47 @@ public sealed class ClickHouseRunTests(ClickHouseServer server) : IClassFixture<
         Assert.StartsWith($"chroniccare: ClickHouse at {url} cannot be reached", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_ClickHouseStoppedInMidStream_PausesWithBoundedMemoryAndTheTablesEndComplete()
+    {
+        var data = Dataset.Larger;
+        using var stack = StreamStack.WithReference(data);
+        var db = ClickHouseServer.NewDatabase();
+
+        using var run = CliProcess.Start(
+            "run", "--kafka", stack.Kafka.Bootstrap, "--redis", stack.Redis.HostPort, "--group", StreamStack.Group, "--max-batch", "100",
+            "--max-batch-wait-ms", "50", "--exit-when-idle-ms", "8000", "--clickhouse", server.Url.ToString(), "--clickhouse-database", db);
+        run.WaitForLog("assigned", TimeSpan.FromMinutes(1));
+
+        // Events keep arriving (about 20 s of them) while ClickHouse stops (it takes seconds) and stays down.
+        using var produce = stack.ProduceEvents(rate: 500);
+        stack.WaitForStored(data.Messages.Count / 5, run, TimeSpan.FromMinutes(3));
+
+        var before = run.ResidentMiB;
+        server.Stop();
+        var peak = before;
+        for (var s = 0; s < 10; s++)
+        {
+            Thread.Sleep(1000);
+            peak = Math.Max(peak, run.ResidentMiB);
+        }
+
+        server.Restart();
+
+        Assert.Equal(0, produce.WaitForExit(TimeSpan.FromMinutes(3)));
+        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(3)) == 0, CliProcess.Tail(run.Errors));
+        Assert.Contains("paused", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("resumed", run.Errors, StringComparison.Ordinal);
+        Assert.True(peak - before < 64, $"resident memory grew by {peak - before:F0} MiB while ClickHouse was down");
+        var expected = BatchDetect.Run(data);
+        stack.Outcome().ShouldEqual(expected);
+        using var http = server.Connect();
+        var alerts = await ClickHouseRecords.FinalRows(http, db, ClickHouseSchema.Alerts);
+        var topicAlerts = LatestById(stack.Kafka.ReadAll("chroniccare.alerts").Select(r => r.Message.Value), "alert_id");
+        Assert.Equal(topicAlerts.Keys.Order(StringComparer.Ordinal), alerts.Select(r => r.Text("alert_id")));
+        Assert.Equal(expected.OpenAlerts.Count, alerts.Count(r => r.Text("status") == "open"));
+    }
+
     /// <summary>The last record per id, as a compacted topic keeps it.</summary>
     private static Dictionary<string, JsonElement> LatestById(IEnumerable<byte[]> values, string idField)
     {

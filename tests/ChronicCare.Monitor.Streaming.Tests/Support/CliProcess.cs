@@ -59,11 +59,16 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    /// <summary>Resident memory of the process in MiB (from /proc).</summary>
+    /// <summary>Resident memory of the process in MiB (from /proc); it must still run.</summary>
     public double ResidentMiB
     {
         get
         {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"chroniccare exited ({_process.ExitCode}) while its memory was watched:\n{Tail(Errors)}");
+            }
+
             var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
             return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
         }
@@ -76,6 +81,21 @@ internal sealed class CliProcess : IDisposable
     {
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    /// <summary>Waits until stderr shows <paramref name="text"/> (a log line such as a partition assignment).</summary>
+    public void WaitForLog(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Errors.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"no '{text}' on stderr (exited: {_process.HasExited}):\n{Tail(Errors)}");
+            }
+
+            Thread.Sleep(20);
+        }
     }
 
     /// <summary>SIGTERM: what a service manager sends to stop it.</summary>

@@ -12,6 +12,7 @@ public sealed class ClickHouseServer : IDisposable
 {
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(2);
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"chroniccare-clickhouse-tests-{Guid.NewGuid():N}");
+    private string[]? _commandLine;
 
     public ClickHouseServer()
     {
@@ -35,6 +36,64 @@ public sealed class ClickHouseServer : IDisposable
     internal static string NewDatabase() => $"t_{Guid.NewGuid():N}";
 
     public void Dispose() => Stack("stop", "--dir", _dir);
+
+    /// <summary>Stops the server (SIGTERM) and keeps its command line, so <see cref="Restart"/> brings it back on the same port and data.</summary>
+    public void Stop()
+    {
+        var pidFile = Path.Combine(_dir, "clickhouse.pid");
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        _commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        using var process = Process.GetProcessById(pid);
+        using (var kill = Process.Start("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            process.Kill();
+        }
+    }
+
+    /// <summary>Starts the server stopped by <see cref="Stop"/> again and waits until it answers.</summary>
+    public void Restart()
+    {
+        var line = _commandLine ?? throw new InvalidOperationException("not stopped");
+        var psi = new ProcessStartInfo(line[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in line.Skip(1))
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("clickhouse-server did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        File.WriteAllText(Path.Combine(_dir, "clickhouse.pid"), process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (http.GetAsync(new Uri(Url, "/ping")).GetAwaiter().GetResult().IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            Thread.Sleep(100);
+        }
+
+        throw new TimeoutException("clickhouse-server did not answer within 60 s of its restart");
+    }
 
     private static (int Code, string Stdout, string Stderr) Stack(params string[] args)
     {
