@@ -111,6 +111,21 @@ public sealed class ClickHouseHttp : IDisposable
         }
     }
 
-    private static string? FirstLine(string body) =>
-        body.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+    /// <summary>
+    /// ClickHouse's first error line, cut before any echo of the data it could not parse (rows carry patient ids,
+    /// and this text reaches log lines): what remains names the error, not the row.
+    /// </summary>
+    private static string? FirstLine(string body)
+    {
+        var line = body.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        if (line is null)
+        {
+            return null;
+        }
+
+        var cut = new[] { "{", " before: ", "Row ", "parsed text", "(at row" }
+            .Select(marker => line.IndexOf(marker, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(line.Length).Min();
+        line = line[..cut].TrimEnd(' ', ':', ',');
+        return line.Length > 240 ? line[..240] : line;
+    }
 }

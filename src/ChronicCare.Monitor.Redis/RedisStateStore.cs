@@ -5,18 +5,22 @@ using StackExchange.Redis;
 namespace ChronicCare.Monitor.Redis;
 
 /// <summary>
-/// Per-patient state by partition in one Redis hash each. A save writes the patients' blobs and the offset they
-/// include in one Lua script, so Redis applies both or neither, and only if the stored offset is the one the
-/// writer last saw (a fence against a process that lost the partition while it was paused).
+/// Per-patient state by partition in one Redis hash each. A save writes the patients' blobs, the offset they
+/// include, the commit's outbox and the reference position in one Lua script, so Redis applies all or nothing, and
+/// only if the stored offset is the one the writer last saw (a fence against a process that lost the partition
+/// while it was paused).
 /// </summary>
 public sealed class RedisStateStore : IPartitionStateStore
 {
+    // ARGV: expected offset, new offset, outbox ('' = none), reference position, then field/blob pairs.
     private const string SaveScript = """
-        local cur = redis.call('HGET', KEYS[1], ARGV[1])
+        local cur = redis.call('HGET', KEYS[1], '~offset')
         if cur == false then cur = '-1' end
-        if cur ~= ARGV[2] then return 0 end
-        for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-        redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+        if cur ~= ARGV[1] then return 0 end
+        for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+        if ARGV[3] == '' then redis.call('HDEL', KEYS[1], '~outbox') else redis.call('HSET', KEYS[1], '~outbox', ARGV[3]) end
+        redis.call('HSET', KEYS[1], '~ref', ARGV[4])
+        redis.call('HSET', KEYS[1], '~offset', ARGV[2])
         return 1
         """;
 
@@ -29,41 +33,52 @@ public sealed class RedisStateStore : IPartitionStateStore
         _names = new RedisNames(group);
     }
 
-    public Task<PartitionSnapshot> LoadAsync(int partition, CancellationToken ct) => Task.Run(() =>
-    {
-        var offset = -1L;
-        var patients = new List<byte[]>();
-        foreach (var entry in _db.HashScan(_names.State(partition), pageSize: 1000))
+    public Task<PartitionSnapshot> LoadAsync(int partition, CancellationToken ct) => Task.Run(
+        () =>
         {
-            ct.ThrowIfCancellationRequested();
-            var field = (string?)entry.Name;
-            if (field == RedisNames.OffsetField)
+            var offset = -1L;
+            var reference = 0L;
+            byte[]? outbox = null;
+            var patients = new List<byte[]>();
+            foreach (var entry in _db.HashScan(_names.State(partition), pageSize: 1000))
             {
-                offset = long.Parse((string)entry.Value!, CultureInfo.InvariantCulture);
+                ct.ThrowIfCancellationRequested();
+                switch ((string?)entry.Name)
+                {
+                    case RedisNames.OffsetField:
+                        offset = long.Parse((string)entry.Value!, CultureInfo.InvariantCulture);
+                        break;
+                    case RedisNames.ReferenceField:
+                        reference = long.Parse((string)entry.Value!, CultureInfo.InvariantCulture);
+                        break;
+                    case RedisNames.OutboxField:
+                        outbox = (byte[])entry.Value!;
+                        break;
+                    case { } field when field.StartsWith(RedisNames.PatientPrefix, StringComparison.Ordinal):
+                        patients.Add((byte[])entry.Value!);
+                        break;
+                }
             }
-            else if (field?.StartsWith(RedisNames.PatientPrefix, StringComparison.Ordinal) == true)
-            {
-                patients.Add((byte[])entry.Value!);
-            }
-        }
 
-        return new PartitionSnapshot(offset, patients);
-    }, ct);
+            return new PartitionSnapshot(offset, patients, outbox, reference);
+        },
+        ct);
 
-    public async Task<bool> SaveAsync(int partition, long expectedOffset, long newOffset, IReadOnlyList<KeyValuePair<string, byte[]>> patients, CancellationToken ct)
+    public async Task<bool> SaveAsync(int partition, long expectedOffset, PartitionSave save, CancellationToken ct)
     {
-        var args = new RedisValue[3 + (2 * patients.Count)];
-        args[0] = RedisNames.OffsetField;
-        args[1] = expectedOffset.ToString(CultureInfo.InvariantCulture);
-        args[2] = newOffset.ToString(CultureInfo.InvariantCulture);
-        var i = 3;
-        foreach (var (id, blob) in patients)
+        var args = new RedisValue[4 + (2 * save.Patients.Count)];
+        args[0] = expectedOffset.ToString(CultureInfo.InvariantCulture);
+        args[1] = save.Offset.ToString(CultureInfo.InvariantCulture);
+        args[2] = save.Outbox;
+        args[3] = save.ReferencePosition.ToString(CultureInfo.InvariantCulture);
+        var i = 4;
+        foreach (var (id, blob) in save.Patients)
         {
             args[i++] = RedisNames.PatientPrefix + id;
             args[i++] = blob;
         }
 
-        var result = await _db.ScriptEvaluateAsync(SaveScript, [_names.State(partition)], args).ConfigureAwait(false);
+        var result = await _db.ScriptEvaluateAsync(SaveScript, [_names.State(partition)], args).WaitAsync(ct).ConfigureAwait(false);
         return (int)result == 1;
     }
 }

@@ -34,10 +34,12 @@ public sealed class RedisUseStore : ISharedUseStore
         end
         """;
 
-    // ARGV[1]: prune cut-off ('' = none); then per key: the named patient, adds, removes, the added and removed members.
+    // ARGV[1]: prune cut-off ('' = none); ARGV[2]: time to live in ms ('' = none); then per key: the named
+    // patient, adds, removes, the added and removed members.
     private const string WriteScript = OnlyFunction + "\n" + """
         local cutoff = ARGV[1]
-        local pos = 2
+        local ttl = ARGV[2]
+        local pos = 3
         local out = {}
         for i, key in ipairs(KEYS) do
           local patient = ARGV[pos]; local adds = tonumber(ARGV[pos + 1]); local rems = tonumber(ARGV[pos + 2]); pos = pos + 3
@@ -47,6 +49,7 @@ public sealed class RedisUseStore : ISharedUseStore
           end
           for j = 1, rems do redis.call('ZREM', key, ARGV[pos]); pos = pos + 1 end
           if cutoff ~= '' then redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. cutoff) end
+          if ttl ~= '' then redis.call('PEXPIRE', key, ttl) end
           out[i] = uses(key, patient)
         end
         return out
@@ -62,10 +65,17 @@ public sealed class RedisUseStore : ISharedUseStore
     private readonly IDatabase _db;
     private readonly RedisNames _names;
 
-    public RedisUseStore(IConnectionMultiplexer redis, string group)
+    private readonly TimeSpan? _keyTtl;
+
+    /// <param name="keyTtl">
+    /// How long a key lives after its last write (null: forever). A card or presenter not used for longer than the
+    /// allowed lateness plus the R14 window can matter to no event still accepted, so its key need not stay.
+    /// </param>
+    public RedisUseStore(IConnectionMultiplexer redis, string group, TimeSpan? keyTtl = null)
     {
         _db = redis.GetDatabase();
         _names = new RedisNames(group);
+        _keyTtl = keyTtl;
     }
 
     public async Task<IReadOnlyDictionary<(UseKind Kind, string Key), KeyUses>> WriteAsync(IReadOnlyList<PartitionedUseChange> changes, long pruneBeforeTicks, CancellationToken ct)
@@ -83,11 +93,12 @@ public sealed class RedisUseStore : ISharedUseStore
         }
 
         var cutoff = pruneBeforeTicks == long.MinValue ? string.Empty : pruneBeforeTicks.ToString(CultureInfo.InvariantCulture);
+        var ttl = _keyTtl is { } keep ? ((long)keep.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : string.Empty;
 
         // Every chunk is sent before the first reply is awaited: Redis runs one while the next is encoded.
         var calls = byKey.Chunk(Chunk).Select(chunk =>
         {
-            var args = new List<RedisValue> { cutoff };
+            var args = new List<RedisValue> { cutoff, ttl };
             foreach (var (_, (patient, adds, removes)) in chunk)
             {
                 args.Add(patient);

@@ -43,8 +43,7 @@ internal static class RunCommand
             var sink = pr.GetValue(clickHouse) is { } url
                 ? new ClickHouseOptions { Url = ClickHouseOptions.ParseUrl(url), Database = pr.GetValue(clickHouseDatabase)! }.Validate()
                 : null;
-            await RunJob.RunAsync(options, pr.GetValue(redis)!, pr.GetValue(policy), sink, cli, ct).ConfigureAwait(false);
-            return ExitCodes.Ok;
+            return await RunJob.RunAsync(options, pr.GetValue(redis)!, pr.GetValue(policy), sink, cli, ct).ConfigureAwait(false);
         }).ConfigureAwait(false));
         return command;
     }

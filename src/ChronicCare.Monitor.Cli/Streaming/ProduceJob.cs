@@ -12,7 +12,8 @@ namespace ChronicCare.Monitor.Cli.Streaming;
 /// <summary>
 /// `produce`: reference records to the reference topic (each with its <c>type</c>, keyed <c>type:id</c> so
 /// compaction keeps the latest), then the events file's lines, byte for byte, to the events topic keyed by
-/// patient_id (contract §2). A reversal names no patient: it gets its settlement's patient, found in the file.
+/// patient_id (contract §2). A reversal names no patient: it gets its settlement's patient, found in the file. A
+/// reference record among the events goes to the reference topic, where every process reads it.
 /// Bad lines go too, unkeyed: the processor dead-letters them with their position.
 /// </summary>
 internal static class ProduceJob
@@ -61,9 +62,9 @@ internal static class ProduceJob
                 }
 
                 var value = Encoding.UTF8.GetBytes(line);
-                var key = keys.KeyOf(value);
+                var (reference, key) = keys.RouteOf(value);
                 unkeyed += key is null ? 1 : 0;
-                publisher.Publish(topics.Events, key, value);
+                publisher.Publish(reference ? topics.Reference : topics.Events, key, value);
                 events++;
                 if (rate is { } r && events % 100 == 0)
                 {

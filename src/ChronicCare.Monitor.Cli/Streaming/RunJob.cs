@@ -17,7 +17,8 @@ namespace ChronicCare.Monitor.Cli.Streaming;
 /// </summary>
 internal static class RunJob
 {
-    public static async Task RunAsync(RunOptions options, string redisHostPort, string? policyPath, ClickHouseOptions? clickHouse, CliContext cli, CancellationToken ct)
+    /// <summary>Runs until stopped; the exit code is 1 when the last events could not be committed at shutdown.</summary>
+    public static async Task<int> RunAsync(RunOptions options, string redisHostPort, string? policyPath, ClickHouseOptions? clickHouse, CliContext cli, CancellationToken ct)
     {
         var policy = PolicyFile.Load(policyPath);
         using var logs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new LineLoggerProvider(cli.Error, LogLevel.Information, cli.Time)));
@@ -37,9 +38,16 @@ internal static class RunJob
         using var kafka = new KafkaOutputHandle(options.Bootstrap, options.Topics);
         IStreamOutput output = tables is null ? kafka.Output : new CompositeOutput(kafka.Output, tables);
         var runtime = CreateRuntime(options, policy, redis, output, logs, cli.Time);
-        await new StreamRunner(options, runtime, kafka, log).RunAsync(ct).ConfigureAwait(false);
+        var drained = await new StreamRunner(options, runtime, kafka, log).RunAsync(ct).ConfigureAwait(false);
         var s = runtime.Stats;
         cli.Out.WriteLine($"run: {s.EventsApplied:N0} events applied ({s.ReplaySkipped:N0} replayed and skipped), {s.AlertRecords:N0} alert records, {s.ActionRecords:N0} action records, {s.DeadLetters:N0} dead letters, {s.Commits:N0} commits, {s.RechecksSent:N0} rechecks sent");
+        if (!drained)
+        {
+            cli.Error.WriteLine("chroniccare: stopped before the last events were committed (a store did not answer); the next owner replays them");
+            return ExitCodes.Failed;
+        }
+
+        return ExitCodes.Ok;
     }
 
     /// <summary>The runtime `run` drives (the stream benchmark drives the same), writing to <paramref name="output"/>.</summary>
@@ -48,7 +56,7 @@ internal static class RunJob
         new ReferenceData(),
         time,
         new RedisStateStore(redis, options.Group),
-        new RedisUseStore(redis, options.Group),
+        new RedisUseStore(redis, options.Group, TimeSpan.FromDays(policy.AllowedLatenessDays + policy.CardCollection.WindowDays + 1)),
         output,
         StoreResilience.Create(time),
         logs.CreateLogger("ChronicCare.runtime"),

@@ -56,7 +56,7 @@ public sealed partial class DetectionEngine
         var st = snapshot.State;
         if (!_patients.TryAdd(st.PatientId, st))
         {
-            throw new InvalidOperationException($"the engine already holds state for patient {st.PatientId}");
+            throw new InvalidOperationException("the engine already holds state for this blob's patient (two blobs of one patient in a partition)");
         }
 
         Stats.Patients = _patients.Count;

@@ -29,10 +29,26 @@ public sealed class EventKeys
         return keys;
     }
 
-    public string? KeyOf(ReadOnlySpan<byte> line) => _parser.Parse(line).Event switch
+    public string? KeyOf(ReadOnlySpan<byte> line) => RouteOf(line).Key;
+
+    /// <summary>
+    /// Where a line goes: a reference record (facility, drug, disease, patient) to the reference topic keyed
+    /// <c>type:id</c> (so compaction keeps the latest); anything else to the events topic keyed by patient.
+    /// </summary>
+    public (bool Reference, string? Key) RouteOf(ReadOnlySpan<byte> line) => _parser.Parse(line).Event switch
     {
-        Reversal r => _patientOf.GetValueOrDefault(r.SettlementId),
-        { } e => e.PartitionKey,
-        null => null,
+        ReferenceUpsert u => (true, $"{TypeOf(u.Record)}:{u.Key}"),
+        Reversal r => (false, _patientOf.GetValueOrDefault(r.SettlementId)),
+        { } e => (false, e.PartitionKey),
+        null => (false, null),
+    };
+
+    /// <summary>The contract's <c>type</c> of a reference record.</summary>
+    public static string TypeOf(object record) => record switch
+    {
+        Facility => "facility",
+        Drug => "drug",
+        Disease => "disease",
+        _ => "patient",
     };
 }

@@ -25,7 +25,15 @@ internal sealed class ReferenceFeed : IDisposable
         _consumer = new ConsumerBuilder<string?, byte[]>(config).Build();
     }
 
+    private readonly Dictionary<int, long> _next = [];
+
     public long Records { get; private set; }
+
+    /// <summary>
+    /// How far the topic has been applied: the sum over its partitions of the next offset to read. It only grows
+    /// (compaction keeps offsets), so a state saved at a lower position predates some reference record.
+    /// </summary>
+    public long Position => _next.Values.Sum();
 
     /// <summary>Reads every partition from the beginning to its current end.</summary>
     public void LoadToEnd(Action<ReferenceUpsert> apply, Action<DeadLetter> bad, TimeSpan timeout, CancellationToken ct)
@@ -88,6 +96,7 @@ internal sealed class ReferenceFeed : IDisposable
 
     private void Handle(ConsumeResult<string?, byte[]> r, Action<ReferenceUpsert> apply, Action<DeadLetter> bad)
     {
+        _next[r.Partition.Value] = r.Offset.Value + 1;
         var outcome = _parser.Parse(r.Message.Value ?? []);
         if (outcome.Event is ReferenceUpsert u)
         {

@@ -19,6 +19,7 @@ public sealed class StreamRunner
     private readonly StreamRuntime _runtime;
     private readonly KafkaOutputHandle _output;
     private readonly ILogger _log;
+    private readonly HashSet<int> _toReload = [];
     private bool _paused;
     private long _assignments;
 
@@ -30,12 +31,16 @@ public sealed class StreamRunner
         _log = log;
     }
 
-    /// <summary>Runs until <paramref name="ct"/> is cancelled (SIGTERM: drain, commit, leave the group) or, with ExitWhenIdle, until idle.</summary>
-    public async Task RunAsync(CancellationToken ct)
+    /// <summary>
+    /// Runs until <paramref name="ct"/> is cancelled (SIGTERM: drain, commit, leave the group) or, with ExitWhenIdle,
+    /// until idle. False when the drain at the end could not commit everything (it will be replayed).
+    /// </summary>
+    public async Task<bool> RunAsync(CancellationToken ct)
     {
         var topics = _options.Topics;
         using var reference = new ReferenceFeed(_options.Bootstrap, _options.Group, topics.Reference);
         reference.LoadToEnd(_runtime.ApplyReference, _output.Output.DeadLetter, TimeSpan.FromMinutes(2), ct);
+        _runtime.ReferencePosition = reference.Position;
         RunnerLog.ReferenceLoaded(_log, reference.Records);
         _output.WarmUp(TimeSpan.FromSeconds(30));
 
@@ -57,6 +62,7 @@ public sealed class StreamRunner
             while (!ct.IsCancellationRequested)
             {
                 reference.Poll(_runtime.ApplyReference, _output.Output.DeadLetter);
+                _runtime.ReferencePosition = reference.Position;
                 var consumed = Gather(consumer, ct);
                 if (consumed > 0 || seenAssignments != Interlocked.Read(ref _assignments))
                 {
@@ -89,6 +95,7 @@ public sealed class StreamRunner
         }
 
         // SIGTERM: what was applied is committed before the group is left (a pending commit may stay pending if a store is still down: then it replays).
+        var drained = true;
         if (_runtime.HasUncommitted)
         {
             using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -99,11 +106,13 @@ public sealed class StreamRunner
             catch (OperationCanceledException)
             {
                 RunnerLog.DrainIncomplete(_log);
+                drained = false;
             }
         }
 
         consumer.Close();
         RunnerLog.Stopped(_log, _runtime.Stats.EventsApplied, _runtime.Stats.Commits);
+        return drained;
     }
 
     private int Gather(IConsumer<string?, byte[]> consumer, CancellationToken ct)
@@ -173,19 +182,20 @@ public sealed class StreamRunner
         }
     }
 
-    /// <summary>A partition another process wrote past us: reload what it stored and read on from there.</summary>
+    /// <summary>A partition another process wrote past us: reload what it stored and read on from there (kept to retry if the store is down).</summary>
     private async Task ReloadFencedAsync(IConsumer<string?, byte[]> consumer, CancellationToken ct)
     {
-        foreach (var p in _runtime.DrainFenced())
+        _toReload.UnionWith(_runtime.DrainFenced());
+        foreach (var p in _toReload.ToList())
         {
             var tp = consumer.Assignment.FirstOrDefault(a => a.Partition.Value == p);
-            if (tp is null)
+            if (tp is not null)
             {
-                continue;
+                var next = await _runtime.AssignAsync(p, ct).ConfigureAwait(false);
+                consumer.Seek(new TopicPartitionOffset(tp, next < 0 ? Offset.Beginning : new Offset(next)));
             }
 
-            var next = await _runtime.AssignAsync(p, ct).ConfigureAwait(false);
-            consumer.Seek(new TopicPartitionOffset(tp, next < 0 ? Offset.Beginning : new Offset(next)));
+            _toReload.Remove(p);
         }
     }
 
@@ -211,7 +221,7 @@ public sealed class StreamRunner
 
     /// <summary>True when every owned partition's position is at its end (as of the last fetch).</summary>
     /// <remarks>A partition resumed at its end has consumed nothing, so its position is unset: the runtime's applied offset tells.</remarks>
-    private bool CaughtUp(IConsumer<string?, byte[]> consumer) => consumer.Assignment.All(tp =>
+    private bool CaughtUp(IConsumer<string?, byte[]> consumer) => _toReload.Count == 0 && consumer.Assignment.All(tp =>
     {
         var high = consumer.GetWatermarkOffsets(tp).High;
         var position = consumer.Position(tp);
@@ -223,6 +233,7 @@ public sealed class StreamRunner
     {
         Interlocked.Increment(ref _assignments);
         var result = new List<TopicPartitionOffset>(parts.Count);
+        var waiting = false;
         foreach (var tp in parts)
         {
             while (true)
@@ -231,11 +242,23 @@ public sealed class StreamRunner
                 {
                     var next = _runtime.AssignAsync(tp.Partition.Value, ct).GetAwaiter().GetResult();
                     result.Add(new TopicPartitionOffset(tp, next < 0 ? Offset.Beginning : new Offset(next)));
+                    if (waiting)
+                    {
+                        RunnerLog.Resumed(_log);
+                        waiting = false;
+                    }
+
                     break;
                 }
                 catch (StoreUnavailableException e)
                 {
-                    RunnerLog.Paused(_log, e.Message);
+                    // The group waits for this handler: keep it (within max.poll.interval.ms) until the state loads.
+                    if (!waiting)
+                    {
+                        RunnerLog.Paused(_log, e.Message);
+                        waiting = true;
+                    }
+
                     Thread.Sleep(500);
                     ct.ThrowIfCancellationRequested();
                 }

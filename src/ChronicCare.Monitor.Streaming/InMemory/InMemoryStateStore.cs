@@ -5,7 +5,7 @@ namespace ChronicCare.Monitor.Streaming.InMemory;
 /// <summary>The state store in memory: the stage-test driver's stand-in for Redis, with the same fencing.</summary>
 public sealed class InMemoryStateStore : IPartitionStateStore
 {
-    private readonly Dictionary<int, (long Offset, Dictionary<string, byte[]> Patients)> _partitions = [];
+    private readonly Dictionary<int, Stored> _partitions = [];
     private readonly Lock _gate = new();
 
     /// <summary>When set, every call throws it (a store that is down).</summary>
@@ -17,28 +17,31 @@ public sealed class InMemoryStateStore : IPartitionStateStore
         {
             ThrowIfDown();
             return Task.FromResult(_partitions.TryGetValue(partition, out var p)
-                ? new PartitionSnapshot(p.Offset, p.Patients.Values.ToList())
+                ? new PartitionSnapshot(p.Offset, p.Patients.Values.ToList(), p.Outbox, p.ReferencePosition)
                 : PartitionSnapshot.Empty);
         }
     }
 
-    public Task<bool> SaveAsync(int partition, long expectedOffset, long newOffset, IReadOnlyList<KeyValuePair<string, byte[]>> patients, CancellationToken ct)
+    public Task<bool> SaveAsync(int partition, long expectedOffset, PartitionSave save, CancellationToken ct)
     {
         lock (_gate)
         {
             ThrowIfDown();
-            var current = _partitions.TryGetValue(partition, out var p) ? p : (-1, new Dictionary<string, byte[]>(StringComparer.Ordinal));
+            var current = _partitions.TryGetValue(partition, out var p) ? p : new Stored();
             if (current.Offset != expectedOffset)
             {
                 return Task.FromResult(false);
             }
 
-            foreach (var (id, blob) in patients)
+            foreach (var (id, blob) in save.Patients)
             {
-                current.Item2[id] = blob;
+                current.Patients[id] = blob;
             }
 
-            _partitions[partition] = (newOffset, current.Item2);
+            current.Offset = save.Offset;
+            current.Outbox = save.Outbox.Length == 0 ? null : save.Outbox;
+            current.ReferencePosition = save.ReferencePosition;
+            _partitions[partition] = current;
             return Task.FromResult(true);
         }
     }
@@ -49,5 +52,16 @@ public sealed class InMemoryStateStore : IPartitionStateStore
         {
             throw e;
         }
+    }
+
+    private sealed class Stored
+    {
+        public long Offset { get; set; } = -1;
+
+        public Dictionary<string, byte[]> Patients { get; } = new(StringComparer.Ordinal);
+
+        public byte[]? Outbox { get; set; }
+
+        public long ReferencePosition { get; set; }
     }
 }

@@ -1,6 +1,7 @@
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Contract;
 using ChronicCare.Monitor.Integrity;
+using ChronicCare.Monitor.State;
 using ChronicCare.Monitor.Streaming.Uses;
 
 namespace ChronicCare.Monitor.Streaming.Runtime;
@@ -19,8 +20,16 @@ internal sealed class PendingCommit
 
     public bool Flushed { get; set; }
 
-    public bool Produced { get; set; }
+    /// <summary>Per partition: the records this commit emits, saved with the partition's state.</summary>
+    public Dictionary<int, OutboxBuilder> Outboxes { get; } = [];
 
+    /// <summary>Per partition: the offset to store and the blobs of the patients the flush evaluated.</summary>
+    public Dictionary<int, (long Offset, List<KeyValuePair<string, byte[]>> Patients)> Saves { get; } = [];
+}
+
+/// <summary>One partition's outbox while a commit fills it.</summary>
+internal sealed class OutboxBuilder
+{
     public List<Alert> Alerts { get; } = [];
 
     public List<IntegrityAction> Actions { get; } = [];
@@ -29,6 +38,7 @@ internal sealed class PendingCommit
 
     public HashSet<string> Rechecks { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Per partition: the offset to store and the blobs of the patients the flush evaluated.</summary>
-    public Dictionary<int, (long Offset, List<KeyValuePair<string, byte[]>> Patients)> Saves { get; } = [];
+    public bool IsEmpty => Alerts.Count == 0 && Actions.Count == 0 && DeadLetters.Count == 0 && Rechecks.Count == 0;
+
+    public Outbox Build() => new(Alerts, Actions, DeadLetters, Rechecks.Order(StringComparer.Ordinal).ToList());
 }

@@ -3,6 +3,7 @@ using ChronicCare.Monitor.Engine;
 using ChronicCare.Monitor.Parsing;
 using ChronicCare.Monitor.Policy;
 using ChronicCare.Monitor.Reference;
+using ChronicCare.Monitor.State;
 using ChronicCare.Monitor.Streaming.Output;
 using ChronicCare.Monitor.Streaming.State;
 using ChronicCare.Monitor.Streaming.Uses;
@@ -38,9 +39,9 @@ public sealed class StreamRuntime
     private readonly string _eventsTopic;
     private readonly EventParser _parser = new();
     private readonly SortedDictionary<int, PartitionWorker> _workers = [];
-    private PendingCommit? _pending;
     private readonly List<int> _fenced = [];
-    private long _prunedBefore = long.MinValue;
+    private readonly SortedDictionary<int, Outbox> _unpublished = [];
+    private PendingCommit? _pending;
 
     public StreamRuntime(
         DetectionPolicy policy,
@@ -71,8 +72,14 @@ public sealed class StreamRuntime
     /// <summary>True while a commit is in progress (a store failed in mid-commit): consume nothing until it completes.</summary>
     public bool CommitPending => _pending is not null;
 
-    /// <summary>True when events were applied that no commit has made durable yet.</summary>
-    public bool HasUncommitted => _pending is not null || _workers.Values.Any(w => w.HasUnsaved || w.DeadLetters.Count > 0);
+    /// <summary>True when events were applied that no commit has made durable yet, or saved records wait to be published.</summary>
+    public bool HasUncommitted => _pending is not null || _unpublished.Count > 0 || _workers.Values.Any(w => w.HasUnsaved || w.DeadLetters.Count > 0);
+
+    /// <summary>
+    /// How far the reference topic has been applied (the transport's measure; it only grows). Saved with each
+    /// partition's state: a partition loaded with state evaluated against an older reference is re-evaluated.
+    /// </summary>
+    public long ReferencePosition { get; set; }
 
     /// <summary>
     /// Partitions dropped by a fence since the last call. If the group still gives them to this process, the
@@ -98,6 +105,18 @@ public sealed class StreamRuntime
             engine.ImportPatient(blob);
         }
 
+        if (snapshot.ReferencePosition < ReferencePosition)
+        {
+            // Reference records arrived since this state was evaluated (its commit never came): evaluate it again.
+            engine.MarkAllDirty();
+        }
+
+        if (snapshot.Outbox is { } outbox)
+        {
+            // The last owner saved these records for publishing and may have stopped before publishing them all.
+            _unpublished[partition] = Outbox.Decode(outbox);
+        }
+
         _workers[partition] = new PartitionWorker(partition, engine, snapshot.Offset);
         Stats.PartitionsLoaded++;
         Stats.PatientsLoaded += snapshot.Patients.Count;
@@ -108,10 +127,22 @@ public sealed class StreamRuntime
     /// <summary>Drops a partition (revoked or lost): what was applied beyond its stored offset is replayed by the next owner.</summary>
     public void Revoke(int partition)
     {
+        // Nothing of the partition may be written after this: the next owner replays from the stored state and
+        // republishes the stored outbox, and a late write of ours would land after its newer ones.
+        _unpublished.Remove(partition);
         if (_workers.Remove(partition, out var w))
         {
-            _pending?.Workers.Remove(w);
-            _pending?.Saves.Remove(partition);
+            if (_pending is { } p)
+            {
+                p.Workers.Remove(w);
+                p.Saves.Remove(partition);
+                p.Outboxes.Remove(partition);
+                if (!p.Synced)
+                {
+                    p.UseChanges.RemoveAll(c => c.Use.Partition == partition);
+                }
+            }
+
             RuntimeLog.Revoked(_log, partition, w.AppliedOffset - w.StoredOffset);
         }
     }
@@ -176,21 +207,27 @@ public sealed class StreamRuntime
             return;
         }
 
-        if (e is Reversal { PatientId: null } r && key is not null)
+        var refused = e switch
+        {
+            // Applied here only, it would be lost on a restart and unknown to the other processes.
+            ReferenceUpsert => "a reference record on the events topic: publish it to the reference topic",
+            Reversal when key is null => "a reversal without a key: its Kafka key must be the patient of the settlement it reverses",
+            _ => null,
+        };
+        if (refused is not null)
+        {
+            w.DeadLetters.Add(new DeadLetter(_eventsTopic, offset, partition, refused, value.ToArray()));
+            Stats.DeadLetters++;
+            return;
+        }
+
+        if (e is Reversal { PatientId: null } r)
         {
             // A reversal record names no patient; the message key (contract §2: patient_id) does.
             e = new Reversal { SettlementId = r.SettlementId, ReversedAt = r.ReversedAt, PatientId = key };
         }
 
-        if (e is ReferenceUpsert u)
-        {
-            ApplyReference(u);
-        }
-        else
-        {
-            w.Engine.Apply(e);
-        }
-
+        w.Engine.Apply(e);
         Stats.EventsApplied++;
     }
 
@@ -201,8 +238,14 @@ public sealed class StreamRuntime
     /// </summary>
     public async Task<IReadOnlyDictionary<int, long>> CommitAsync(CancellationToken ct)
     {
-        var p = _pending ??= Begin();
         var phase = _time.GetTimestamp();
+
+        // Records saved by an earlier commit (or found in a loaded partition's outbox) go out before anything new
+        // is saved: a save replaces the partition's stored outbox.
+        await PublishAsync(ct).ConfigureAwait(false);
+        Stats.ProduceTime += Lap(ref phase);
+
+        var p = _pending ??= Begin();
         if (!p.Synced)
         {
             await SyncUsesAsync(p, ct).ConfigureAwait(false);
@@ -217,13 +260,6 @@ public sealed class StreamRuntime
             Stats.FlushTime += Lap(ref phase);
         }
 
-        if (!p.Produced)
-        {
-            await ProduceAsync(p, ct).ConfigureAwait(false);
-            p.Produced = true;
-            Stats.ProduceTime += Lap(ref phase);
-        }
-
         foreach (var w in p.Workers.ToArray())
         {
             if (!p.Saves.TryGetValue(w.Partition, out var save))
@@ -231,8 +267,11 @@ public sealed class StreamRuntime
                 continue;
             }
 
-            var saved = await _resilience.Call("save partition state", t => _states.SaveAsync(w.Partition, w.StoredOffset, save.Offset, save.Patients, t), ct).ConfigureAwait(false);
+            var outbox = p.Outboxes.TryGetValue(w.Partition, out var o) ? o.Build() : Outbox.Empty;
+            var write = new PartitionSave(save.Offset, save.Patients, outbox.IsEmpty ? [] : outbox.Encode(), ReferencePosition);
+            var saved = await _resilience.Call("save partition state", t => _states.SaveAsync(w.Partition, w.StoredOffset, write, t), ct).ConfigureAwait(false);
             p.Saves.Remove(w.Partition);
+            p.Outboxes.Remove(w.Partition);
             if (!saved)
             {
                 // Another process owns the partition now and has written past us: our view of it is stale.
@@ -246,12 +285,74 @@ public sealed class StreamRuntime
             Stats.AddCommitted(save.Offset - w.StoredOffset);
             w.StoredOffset = save.Offset;
             Stats.PatientsSaved += save.Patients.Count;
+            if (!outbox.IsEmpty)
+            {
+                _unpublished[w.Partition] = outbox;
+            }
         }
 
         Stats.SaveTime += Lap(ref phase);
         _pending = null;
+        await PublishAsync(ct).ConfigureAwait(false);
+        Stats.ProduceTime += Lap(ref phase);
         Stats.Commits++;
         return _workers.Values.Where(w => w.StoredOffset >= 0).ToDictionary(w => w.Partition, w => w.StoredOffset + 1);
+    }
+
+    /// <summary>
+    /// Publishes every saved outbox. Each attempt sends every record again before waiting for the deliveries (a
+    /// delivery that failed is not waited for twice), and an outbox is forgotten only once all of it is out.
+    /// </summary>
+    private async Task PublishAsync(CancellationToken ct)
+    {
+        if (_unpublished.Count == 0)
+        {
+            return;
+        }
+
+        var outboxes = _unpublished.Values.ToList();
+        await _resilience.Call(
+            "publish outputs",
+            async t =>
+            {
+                foreach (var o in outboxes)
+                {
+                    Send(o);
+                }
+
+                await _output.FlushAsync(t).ConfigureAwait(false);
+            },
+            ct).ConfigureAwait(false);
+        _unpublished.Clear();
+        foreach (var o in outboxes)
+        {
+            Stats.AlertRecords += o.Alerts.Count;
+            Stats.ActionRecords += o.Actions.Count;
+            Stats.RechecksSent += o.Rechecks.Count;
+        }
+    }
+
+    private void Send(Outbox o)
+    {
+        foreach (var a in o.Alerts)
+        {
+            _output.Alert(a);
+        }
+
+        foreach (var a in o.Actions)
+        {
+            _output.Action(a);
+        }
+
+        foreach (var d in o.DeadLetters)
+        {
+            _output.DeadLetter(d);
+        }
+
+        foreach (var id in o.Rechecks)
+        {
+            _output.Recheck(id);
+        }
     }
 
     private TimeSpan Lap(ref long since)
@@ -276,7 +377,13 @@ public sealed class StreamRuntime
             workers.Add(w);
         }
 
-        return new PendingCommit { Workers = workers, UseChanges = changes };
+        var pending = new PendingCommit { Workers = workers, UseChanges = changes };
+        foreach (var w in workers)
+        {
+            pending.Outboxes[w.Partition] = new OutboxBuilder();
+        }
+
+        return pending;
     }
 
     private async Task SyncUsesAsync(PendingCommit p, CancellationToken ct)
@@ -285,11 +392,9 @@ public sealed class StreamRuntime
         var read = new HashSet<(UseKind Kind, string Key)>();
         if (p.UseChanges.Count > 0)
         {
-            // Pruning rewrites nothing until the cut-off has moved (it moves a day at a time).
+            // Every written key drops its uses older than the cut-off (cheap when there are none).
             var cutoff = PruneBeforeTicks();
-            var prune = cutoff > _prunedBefore ? cutoff : long.MinValue;
-            var written = await _resilience.Call("write shared uses", t => _uses.WriteAsync(p.UseChanges, prune, t), ct).ConfigureAwait(false);
-            _prunedBefore = Math.Max(_prunedBefore, cutoff);
+            var written = await _resilience.Call("write shared uses", t => _uses.WriteAsync(p.UseChanges, cutoff, t), ct).ConfigureAwait(false);
             read.UnionWith(p.UseChanges.Select(c => (c.Kind, c.Key)));
             foreach (var (k, list) in written)
             {
@@ -363,9 +468,10 @@ public sealed class StreamRuntime
                 if (!string.Equals(only, c.Use.Use.PatientId, StringComparison.Ordinal))
                 {
                     Stats.CrossPatientMarks++;
-                    foreach (var w in _workers.Values)
+                    var holder = _workers.Values.FirstOrDefault(w => w.Engine.MarkDirty(only));
+                    if (holder is not null && holder.Partition != c.Use.Partition)
                     {
-                        w.Engine.MarkDirty(only);
+                        p.Outboxes[c.Use.Partition].Rechecks.Add(only);
                     }
                 }
 
@@ -385,11 +491,14 @@ public sealed class StreamRuntime
                 Stats.CrossPatientMarks++;
                 if (_workers.TryGetValue(other.Partition, out var owner))
                 {
+                    // Evaluated in this commit; the owner's save may still fail or its partition move.
                     owner.Engine.MarkDirty(q.PatientId);
                 }
-                else
+
+                if (other.Partition != c.Use.Partition)
                 {
-                    p.Rechecks.Add(q.PatientId);
+                    // Durable with the changer's state: whoever owns the patient's partition re-evaluates it.
+                    p.Outboxes[c.Use.Partition].Rechecks.Add(q.PatientId);
                 }
             }
         }
@@ -418,43 +527,16 @@ public sealed class StreamRuntime
         {
             var w = p.Workers[i];
             var (changes, blobs) = results[i];
-            p.Alerts.AddRange(changes.Alerts);
-            p.Actions.AddRange(changes.Actions);
-            p.DeadLetters.AddRange(w.DeadLetters);
+            var outbox = p.Outboxes[w.Partition];
+            outbox.Alerts.AddRange(changes.Alerts);
+            outbox.Actions.AddRange(changes.Actions);
+            outbox.DeadLetters.AddRange(w.DeadLetters);
             w.DeadLetters.Clear();
-            if (blobs.Count > 0 || w.AppliedOffset > w.StoredOffset)
+            if (blobs.Count > 0 || w.AppliedOffset > w.StoredOffset || !outbox.IsEmpty)
             {
                 p.Saves[w.Partition] = (w.AppliedOffset, blobs);
             }
         }
-    }
-
-    private async Task ProduceAsync(PendingCommit p, CancellationToken ct)
-    {
-        foreach (var a in p.Alerts)
-        {
-            _output.Alert(a);
-        }
-
-        foreach (var a in p.Actions)
-        {
-            _output.Action(a);
-        }
-
-        foreach (var d in p.DeadLetters)
-        {
-            _output.DeadLetter(d);
-        }
-
-        foreach (var id in p.Rechecks)
-        {
-            _output.Recheck(id);
-        }
-
-        await _resilience.Call("flush outputs", _output.FlushAsync, ct).ConfigureAwait(false);
-        Stats.AlertRecords += p.Alerts.Count;
-        Stats.ActionRecords += p.Actions.Count;
-        Stats.RechecksSent += p.Rechecks.Count;
     }
 
     /// <summary>Shared uses older than every owned engine's index cut-off are dropped as keys are written.</summary>

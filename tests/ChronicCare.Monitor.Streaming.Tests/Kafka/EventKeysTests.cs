@@ -35,4 +35,14 @@ public sealed class EventKeysTests
         Assert.Equal("P3", keys.KeyOf("""{"type":"admission","stay_id":"A1","patient_id":"P3","facility_id":"F1","admitted_at":"2026-01-05T09:00:00+08:00"}"""u8));
         Assert.Null(keys.KeyOf("not json"u8));
     }
+
+    [Fact]
+    public void RouteOf_ReferenceRecordAmongEvents_GoesToTheReferenceTopicKeyedByTypeAndId()
+    {
+        var keys = EventKeys.FromLines([]);
+
+        var route = keys.RouteOf("""{"type":"facility","facility_id":"F9","name":"x","kind":"community","level":1,"region":"320703","essential_drugs_only":true}"""u8);
+
+        Assert.Equal((true, "facility:F9"), route);
+    }
 }

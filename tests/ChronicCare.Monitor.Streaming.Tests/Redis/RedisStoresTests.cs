@@ -1,5 +1,6 @@
 using ChronicCare.Monitor.Engine;
 using ChronicCare.Monitor.Redis;
+using ChronicCare.Monitor.Streaming.State;
 using ChronicCare.Monitor.Streaming.Tests.Support;
 using ChronicCare.Monitor.Streaming.Uses;
 using Xunit;
@@ -23,20 +24,33 @@ public sealed class RedisStoresTests : IDisposable
     {
         var store = new RedisStateStore(_redis, "g");
 
-        Assert.True(await store.SaveAsync(2, -1, 41, [new("P1", [1, 2, 3]), new("P2", [4])], CancellationToken.None));
+        Assert.True(await store.SaveAsync(2, -1, new PartitionSave(41, [new("P1", [1, 2, 3]), new("P2", [4])], [9, 9], 17), CancellationToken.None));
         var snapshot = await store.LoadAsync(2, CancellationToken.None);
 
         Assert.Equal(41, snapshot.Offset);
         Assert.Equal([[1, 2, 3], [4]], snapshot.Patients.OrderBy(b => b.Length).Reverse().ToList());
+        Assert.Equal([9, 9], snapshot.Outbox);
+        Assert.Equal(17, snapshot.ReferencePosition);
+    }
+
+    [Fact]
+    public async Task SaveAsync_EmptyOutbox_RemovesTheStoredOne()
+    {
+        var store = new RedisStateStore(_redis, "g");
+        await store.SaveAsync(1, -1, new PartitionSave(5, [], [1], 0), CancellationToken.None);
+
+        await store.SaveAsync(1, 5, new PartitionSave(6, [], [], 0), CancellationToken.None);
+
+        Assert.Null((await store.LoadAsync(1, CancellationToken.None)).Outbox);
     }
 
     [Fact]
     public async Task SaveAsync_StoredOffsetMovedOn_IsFencedAndWritesNothing()
     {
         var store = new RedisStateStore(_redis, "g");
-        await store.SaveAsync(0, -1, 10, [new("P1", [1])], CancellationToken.None);
+        await store.SaveAsync(0, -1, new PartitionSave(10, [new("P1", [1])], [], 0), CancellationToken.None);
 
-        var saved = await store.SaveAsync(0, -1, 5, [new("P1", [9]), new("P9", [9])], CancellationToken.None);
+        var saved = await store.SaveAsync(0, -1, new PartitionSave(5, [new("P1", [9]), new("P9", [9])], [7], 3), CancellationToken.None);
 
         Assert.False(saved);
         var snapshot = await store.LoadAsync(0, CancellationToken.None);

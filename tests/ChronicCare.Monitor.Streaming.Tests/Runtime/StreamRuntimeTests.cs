@@ -131,25 +131,71 @@ public sealed class StreamRuntimeTests
     }
 
     [Fact]
-    public async Task CommitAsync_OutputDown_NothingSavedUntilOutputsAreDurable()
+    public async Task CommitAsync_OutputDownThenCrash_StateSavedWithItsOutboxAndTheNextOwnerPublishesIt()
+    {
+        var data = Dataset.Simulated;
+        var pipeline = new InMemoryPipeline(data);
+        var doomed = pipeline.Start();
+        await doomed.Assign(0, 1, 2, 3);
+        doomed.Poll(1500);
+        doomed.OutputFailure = new IOException("broker down");
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(doomed.Commit);
+
+        // Saved before publishing: the state remembers the records it emitted, and keeps them in its outbox.
+        var stored = await pipeline.States.LoadAsync(0, CancellationToken.None);
+        Assert.True(stored.Offset >= 0);
+        Assert.NotNull(stored.Outbox);
+        var successor = pipeline.Start();
+        await successor.Assign(0, 1, 2, 3);
+        await successor.RunToEnd(commitEvery: 300);
+        pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
+    }
+
+    [Fact]
+    public async Task CommitAsync_OutputDownThenBack_ResendsEveryRecordOfTheFailedAttempt()
     {
         var data = Dataset.Simulated;
         var pipeline = new InMemoryPipeline(data);
         var instance = pipeline.Start();
         await instance.Assign(0, 1, 2, 3);
-        instance.Poll(800);
+        instance.Poll(1500);
         instance.OutputFailure = new IOException("broker down");
-
         await Assert.ThrowsAsync<StoreUnavailableException>(instance.Commit);
 
-        // The state must not move past outputs that were not written: a new owner starts from scratch.
-        var snapshot = await pipeline.States.LoadAsync(0, CancellationToken.None);
-        Assert.Equal(-1, snapshot.Offset);
         instance.OutputFailure = null;
         await Task.Delay(600);
-        await instance.Commit();
-        Assert.True((await pipeline.States.LoadAsync(0, CancellationToken.None)).Offset >= 0);
         await instance.RunToEnd(commitEvery: 300);
+
+        pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
+    }
+
+    [Fact]
+    public async Task Revoke_WhileACommitWaitsForTheStore_FinalOutcomeEqualsDetect()
+    {
+        var data = Dataset.Simulated;
+        var pipeline = new InMemoryPipeline(data);
+        var a = pipeline.Start();
+        await a.Assign(0, 1);
+        a.Poll(600);
+        pipeline.States.Failure = new IOException("redis down");
+        await Assert.ThrowsAsync<StoreUnavailableException>(a.Commit);
+
+        // Partition 1 moves while a's commit is stuck; b takes it over and finishes it.
+        a.Revoke(1);
+        pipeline.States.Failure = null;
+        await Task.Delay(600);
+        await a.Commit();
+        var b = pipeline.Start();
+        await b.Assign(1, 2, 3);
+        while (!(a.CaughtUp && b.CaughtUp) || a.Runtime.HasUncommitted || b.Runtime.HasUncommitted)
+        {
+            a.Poll(200);
+            b.Poll(200);
+            await a.Commit();
+            await b.Commit();
+        }
+
         pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
     }
 
@@ -174,5 +220,21 @@ public sealed class StreamRuntimeTests
         Assert.Empty(stale.Runtime.Partitions);
         Assert.Equal([0], stale.Runtime.DrainFenced());
         Assert.Empty(stale.Runtime.DrainFenced());
+    }
+
+    [Fact]
+    public async Task Accept_KeylessReversalAndReferenceRecordOnTheEventsTopic_GoToTheDeadLetterOutput()
+    {
+        var pipeline = new InMemoryPipeline(Dataset.ContractExamples, partitions: 1);
+        var instance = pipeline.Start();
+        await instance.Assign(0);
+
+        instance.Runtime.Accept(0, 100, null, """{"type":"reversal","settlement_id":"S9","reversed_at":"2026-03-01T09:00:00+08:00"}"""u8.ToArray(), recheck: false);
+        instance.Runtime.Accept(0, 101, "F9", """{"type":"facility","facility_id":"F9","name":"x","kind":"community","level":1,"region":"320703","essential_drugs_only":true}"""u8.ToArray(), recheck: false);
+        await instance.Commit();
+
+        Assert.Equal([100L, 101L], pipeline.DeadLetters.Select(d => d.Line));
+        Assert.Contains("key", pipeline.DeadLetters[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("reference topic", pipeline.DeadLetters[1].Reason, StringComparison.Ordinal);
     }
 }
