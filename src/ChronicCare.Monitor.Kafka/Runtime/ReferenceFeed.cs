@@ -1,5 +1,6 @@
 using ChronicCare.Monitor.Contract;
 using ChronicCare.Monitor.Parsing;
+using ChronicCare.Monitor.Streaming.State;
 using Confluent.Kafka;
 
 namespace ChronicCare.Monitor.Kafka.Runtime;
@@ -29,11 +30,8 @@ internal sealed class ReferenceFeed : IDisposable
 
     public long Records { get; private set; }
 
-    /// <summary>
-    /// How far the topic has been applied: the sum over its partitions of the next offset to read. It only grows
-    /// (compaction keeps offsets), so a state saved at a lower position predates some reference record.
-    /// </summary>
-    public long Position => _next.Values.Sum();
+    /// <summary>How far the topic has been applied: the next offset to read of each partition (compaction keeps offsets).</summary>
+    public ReferencePosition Position => new(new Dictionary<int, long>(_next));
 
     /// <summary>Reads every partition from the beginning to its current end.</summary>
     public void LoadToEnd(Action<ReferenceUpsert> apply, Action<DeadLetter> bad, TimeSpan timeout, CancellationToken ct)

@@ -40,7 +40,7 @@ public sealed class StreamRunner
         var topics = _options.Topics;
         using var reference = new ReferenceFeed(_options.Bootstrap, _options.Group, topics.Reference);
         reference.LoadToEnd(_runtime.ApplyReference, _output.Output.DeadLetter, TimeSpan.FromMinutes(2), ct);
-        _runtime.ReferencePosition = reference.Position;
+        _runtime.ReferenceApplied = reference.Position;
         RunnerLog.ReferenceLoaded(_log, reference.Records);
         _output.WarmUp(TimeSpan.FromSeconds(30));
 
@@ -62,7 +62,7 @@ public sealed class StreamRunner
             while (!ct.IsCancellationRequested)
             {
                 reference.Poll(_runtime.ApplyReference, _output.Output.DeadLetter);
-                _runtime.ReferencePosition = reference.Position;
+                _runtime.ReferenceApplied = reference.Position;
                 var consumed = Gather(consumer, ct);
                 if (consumed > 0 || seenAssignments != Interlocked.Read(ref _assignments))
                 {

@@ -16,19 +16,24 @@ public sealed class InMemoryStateStore : IPartitionStateStore
         lock (_gate)
         {
             ThrowIfDown();
-            return Task.FromResult(_partitions.TryGetValue(partition, out var p)
-                ? new PartitionSnapshot(p.Offset, p.Patients.Values.ToList(), p.Outbox, p.ReferencePosition)
-                : PartitionSnapshot.Empty);
+            if (!_partitions.TryGetValue(partition, out var p))
+            {
+                p = new Stored();
+                _partitions[partition] = p;
+            }
+
+            p.Epoch++;
+            return Task.FromResult(new PartitionSnapshot(p.Offset, p.Patients.Values.ToList(), p.Outbox, p.Reference, p.Epoch));
         }
     }
 
-    public Task<bool> SaveAsync(int partition, long expectedOffset, PartitionSave save, CancellationToken ct)
+    public Task<bool> SaveAsync(int partition, long epoch, long expectedOffset, PartitionSave save, CancellationToken ct)
     {
         lock (_gate)
         {
             ThrowIfDown();
             var current = _partitions.TryGetValue(partition, out var p) ? p : new Stored();
-            if (current.Offset != expectedOffset)
+            if (current.Epoch != epoch || current.Offset != expectedOffset)
             {
                 return Task.FromResult(false);
             }
@@ -40,9 +45,23 @@ public sealed class InMemoryStateStore : IPartitionStateStore
 
             current.Offset = save.Offset;
             current.Outbox = save.Outbox.Length == 0 ? null : save.Outbox;
-            current.ReferencePosition = save.ReferencePosition;
+            current.Reference = save.Reference;
             _partitions[partition] = current;
             return Task.FromResult(true);
+        }
+    }
+
+    public Task ClearOutboxAsync(int partition, long epoch, long offset, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            ThrowIfDown();
+            if (_partitions.TryGetValue(partition, out var p) && p.Epoch == epoch && p.Offset == offset)
+            {
+                p.Outbox = null;
+            }
+
+            return Task.CompletedTask;
         }
     }
 
@@ -62,6 +81,8 @@ public sealed class InMemoryStateStore : IPartitionStateStore
 
         public byte[]? Outbox { get; set; }
 
-        public long ReferencePosition { get; set; }
+        public ReferencePosition Reference { get; set; } = ReferencePosition.None;
+
+        public long Epoch { get; set; }
     }
 }

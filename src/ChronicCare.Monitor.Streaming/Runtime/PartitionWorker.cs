@@ -10,15 +10,19 @@ namespace ChronicCare.Monitor.Streaming.Runtime;
 /// </summary>
 internal sealed class PartitionWorker
 {
-    public PartitionWorker(int partition, DetectionEngine engine, long storedOffset)
+    public PartitionWorker(int partition, DetectionEngine engine, long storedOffset, long epoch)
     {
         Partition = partition;
+        Epoch = epoch;
         Engine = engine;
         StoredOffset = storedOffset;
         AppliedOffset = storedOffset;
     }
 
     public int Partition { get; }
+
+    /// <summary>The owner epoch this process claimed when it loaded the partition; its saves carry it.</summary>
+    public long Epoch { get; }
 
     public DetectionEngine Engine { get; }
 

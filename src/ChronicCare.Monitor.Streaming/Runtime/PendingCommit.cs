@@ -2,6 +2,7 @@ using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Contract;
 using ChronicCare.Monitor.Integrity;
 using ChronicCare.Monitor.State;
+using ChronicCare.Monitor.Streaming.State;
 using ChronicCare.Monitor.Streaming.Uses;
 
 namespace ChronicCare.Monitor.Streaming.Runtime;
@@ -19,6 +20,9 @@ internal sealed class PendingCommit
     public bool Synced { get; set; }
 
     public bool Flushed { get; set; }
+
+    /// <summary>The reference position the flush evaluated against (saved with the state).</summary>
+    public ReferencePosition Reference { get; set; } = ReferencePosition.None;
 
     /// <summary>Per partition: the records this commit emits, saved with the partition's state.</summary>
     public Dictionary<int, OutboxBuilder> Outboxes { get; } = [];

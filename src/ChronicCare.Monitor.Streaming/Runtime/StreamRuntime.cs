@@ -40,7 +40,7 @@ public sealed class StreamRuntime
     private readonly EventParser _parser = new();
     private readonly SortedDictionary<int, PartitionWorker> _workers = [];
     private readonly List<int> _fenced = [];
-    private readonly SortedDictionary<int, Outbox> _unpublished = [];
+    private readonly SortedDictionary<int, Unpublished> _unpublished = [];
     private PendingCommit? _pending;
 
     public StreamRuntime(
@@ -76,10 +76,10 @@ public sealed class StreamRuntime
     public bool HasUncommitted => _pending is not null || _unpublished.Count > 0 || _workers.Values.Any(w => w.HasUnsaved || w.DeadLetters.Count > 0);
 
     /// <summary>
-    /// How far the reference topic has been applied (the transport's measure; it only grows). Saved with each
-    /// partition's state: a partition loaded with state evaluated against an older reference is re-evaluated.
+    /// How far the reference topic has been applied (set by the transport). Saved with each partition's state: a
+    /// partition loaded with state evaluated against an older position is re-evaluated.
     /// </summary>
-    public long ReferencePosition { get; set; }
+    public ReferencePosition ReferenceApplied { get; set; } = ReferencePosition.None;
 
     /// <summary>
     /// Partitions dropped by a fence since the last call. If the group still gives them to this process, the
@@ -105,7 +105,7 @@ public sealed class StreamRuntime
             engine.ImportPatient(blob);
         }
 
-        if (snapshot.ReferencePosition < ReferencePosition)
+        if (snapshot.Reference.IsBehind(ReferenceApplied))
         {
             // Reference records arrived since this state was evaluated (its commit never came): evaluate it again.
             engine.MarkAllDirty();
@@ -114,10 +114,10 @@ public sealed class StreamRuntime
         if (snapshot.Outbox is { } outbox)
         {
             // The last owner saved these records for publishing and may have stopped before publishing them all.
-            _unpublished[partition] = Outbox.Decode(outbox);
+            _unpublished[partition] = new Unpublished(Outbox.Decode(outbox), snapshot.Epoch, snapshot.Offset);
         }
 
-        _workers[partition] = new PartitionWorker(partition, engine, snapshot.Offset);
+        _workers[partition] = new PartitionWorker(partition, engine, snapshot.Offset, snapshot.Epoch);
         Stats.PartitionsLoaded++;
         Stats.PatientsLoaded += snapshot.Patients.Count;
         RuntimeLog.Assigned(_log, partition, snapshot.Patients.Count, snapshot.Offset);
@@ -255,6 +255,7 @@ public sealed class StreamRuntime
 
         if (!p.Flushed)
         {
+            p.Reference = ReferenceApplied;
             Flush(p);
             p.Flushed = true;
             Stats.FlushTime += Lap(ref phase);
@@ -268,8 +269,8 @@ public sealed class StreamRuntime
             }
 
             var outbox = p.Outboxes.TryGetValue(w.Partition, out var o) ? o.Build() : Outbox.Empty;
-            var write = new PartitionSave(save.Offset, save.Patients, outbox.IsEmpty ? [] : outbox.Encode(), ReferencePosition);
-            var saved = await _resilience.Call("save partition state", t => _states.SaveAsync(w.Partition, w.StoredOffset, write, t), ct).ConfigureAwait(false);
+            var write = new PartitionSave(save.Offset, save.Patients, outbox.IsEmpty ? [] : outbox.Encode(), p.Reference);
+            var saved = await _resilience.Call("save partition state", t => _states.SaveAsync(w.Partition, w.Epoch, w.StoredOffset, write, t), ct).ConfigureAwait(false);
             p.Saves.Remove(w.Partition);
             p.Outboxes.Remove(w.Partition);
             if (!saved)
@@ -287,7 +288,7 @@ public sealed class StreamRuntime
             Stats.PatientsSaved += save.Patients.Count;
             if (!outbox.IsEmpty)
             {
-                _unpublished[w.Partition] = outbox;
+                _unpublished[w.Partition] = new Unpublished(outbox, w.Epoch, save.Offset);
             }
         }
 
@@ -310,25 +311,32 @@ public sealed class StreamRuntime
             return;
         }
 
-        var outboxes = _unpublished.Values.ToList();
+        var pending = _unpublished.ToList();
         await _resilience.Call(
             "publish outputs",
             async t =>
             {
-                foreach (var o in outboxes)
+                foreach (var (_, u) in pending)
                 {
-                    Send(o);
+                    Send(u.Outbox);
                 }
 
                 await _output.FlushAsync(t).ConfigureAwait(false);
             },
             ct).ConfigureAwait(false);
-        _unpublished.Clear();
-        foreach (var o in outboxes)
+
+        // Published: the stored outboxes need not be republished by a later owner (unless saved over since).
+        foreach (var (partition, u) in pending)
         {
-            Stats.AlertRecords += o.Alerts.Count;
-            Stats.ActionRecords += o.Actions.Count;
-            Stats.RechecksSent += o.Rechecks.Count;
+            await _resilience.Call("clear outbox", t => _states.ClearOutboxAsync(partition, u.Epoch, u.Offset, t), ct).ConfigureAwait(false);
+        }
+
+        _unpublished.Clear();
+        foreach (var (_, u) in pending)
+        {
+            Stats.AlertRecords += u.Outbox.Alerts.Count;
+            Stats.ActionRecords += u.Outbox.Actions.Count;
+            Stats.RechecksSent += u.Outbox.Rechecks.Count;
         }
     }
 
@@ -547,4 +555,7 @@ public sealed class StreamRuntime
             ? long.MinValue
             : horizon.AddDays(-_policy.CardCollection.WindowDays - 1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
     }
+
+    /// <summary>An outbox saved (by this process or the last owner) and not yet known to be published.</summary>
+    private readonly record struct Unpublished(Outbox Outbox, long Epoch, long Offset);
 }

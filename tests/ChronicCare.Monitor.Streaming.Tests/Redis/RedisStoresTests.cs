@@ -19,43 +19,76 @@ public sealed class RedisStoresTests : IDisposable
         _redis = RedisConnection.Connect(_server.HostPort);
     }
 
+    private static readonly ReferencePosition Ref = new(new Dictionary<int, long> { [0] = 17, [1] = 3 });
+
     [Fact]
-    public async Task SaveAsync_ExpectedOffsetMatches_WritesBlobsAndOffsetTogether()
+    public async Task SaveAsync_EpochAndOffsetMatch_WritesBlobsOffsetOutboxAndReferenceTogether()
     {
         var store = new RedisStateStore(_redis, "g");
+        var claim = await store.LoadAsync(2, CancellationToken.None);
 
-        Assert.True(await store.SaveAsync(2, -1, new PartitionSave(41, [new("P1", [1, 2, 3]), new("P2", [4])], [9, 9], 17), CancellationToken.None));
+        Assert.True(await store.SaveAsync(2, claim.Epoch, -1, new PartitionSave(41, [new("P1", [1, 2, 3]), new("P2", [4])], [9, 9], Ref), CancellationToken.None));
         var snapshot = await store.LoadAsync(2, CancellationToken.None);
 
         Assert.Equal(41, snapshot.Offset);
         Assert.Equal([[1, 2, 3], [4]], snapshot.Patients.OrderBy(b => b.Length).Reverse().ToList());
         Assert.Equal([9, 9], snapshot.Outbox);
-        Assert.Equal(17, snapshot.ReferencePosition);
+        Assert.Equal(Ref.Format(), snapshot.Reference.Format());
+        Assert.Equal(claim.Epoch + 1, snapshot.Epoch);
     }
 
     [Fact]
     public async Task SaveAsync_EmptyOutbox_RemovesTheStoredOne()
     {
         var store = new RedisStateStore(_redis, "g");
-        await store.SaveAsync(1, -1, new PartitionSave(5, [], [1], 0), CancellationToken.None);
+        var claim = await store.LoadAsync(1, CancellationToken.None);
+        await store.SaveAsync(1, claim.Epoch, -1, new PartitionSave(5, [], [1], Ref), CancellationToken.None);
 
-        await store.SaveAsync(1, 5, new PartitionSave(6, [], [], 0), CancellationToken.None);
+        await store.SaveAsync(1, claim.Epoch, 5, new PartitionSave(6, [], [], Ref), CancellationToken.None);
 
         Assert.Null((await store.LoadAsync(1, CancellationToken.None)).Outbox);
+    }
+
+    [Fact]
+    public async Task ClearOutboxAsync_SavedOverSince_KeepsTheNewerOutbox()
+    {
+        var store = new RedisStateStore(_redis, "g");
+        var claim = await store.LoadAsync(3, CancellationToken.None);
+        await store.SaveAsync(3, claim.Epoch, -1, new PartitionSave(5, [], [1], Ref), CancellationToken.None);
+        await store.SaveAsync(3, claim.Epoch, 5, new PartitionSave(6, [], [2], Ref), CancellationToken.None);
+
+        await store.ClearOutboxAsync(3, claim.Epoch, 5, CancellationToken.None);
+        Assert.Equal([2], (await store.LoadAsync(3, CancellationToken.None)).Outbox);
+
+        var again = await store.LoadAsync(3, CancellationToken.None);
+        await store.ClearOutboxAsync(3, again.Epoch, 6, CancellationToken.None);
+        Assert.Null((await store.LoadAsync(3, CancellationToken.None)).Outbox);
     }
 
     [Fact]
     public async Task SaveAsync_StoredOffsetMovedOn_IsFencedAndWritesNothing()
     {
         var store = new RedisStateStore(_redis, "g");
-        await store.SaveAsync(0, -1, new PartitionSave(10, [new("P1", [1])], [], 0), CancellationToken.None);
+        var claim = await store.LoadAsync(0, CancellationToken.None);
+        await store.SaveAsync(0, claim.Epoch, -1, new PartitionSave(10, [new("P1", [1])], [], Ref), CancellationToken.None);
 
-        var saved = await store.SaveAsync(0, -1, new PartitionSave(5, [new("P1", [9]), new("P9", [9])], [7], 3), CancellationToken.None);
+        var saved = await store.SaveAsync(0, claim.Epoch, -1, new PartitionSave(5, [new("P1", [9]), new("P9", [9])], [7], Ref), CancellationToken.None);
 
         Assert.False(saved);
         var snapshot = await store.LoadAsync(0, CancellationToken.None);
         Assert.Equal(10, snapshot.Offset);
         Assert.Equal([1], Assert.Single(snapshot.Patients));
+    }
+
+    [Fact]
+    public async Task SaveAsync_AnotherProcessLoadedThePartitionSince_IsFencedEvenAtTheSameOffset()
+    {
+        var store = new RedisStateStore(_redis, "g");
+        var stale = await store.LoadAsync(4, CancellationToken.None);
+        var owner = await store.LoadAsync(4, CancellationToken.None);
+
+        Assert.False(await store.SaveAsync(4, stale.Epoch, -1, new PartitionSave(3, [new("P1", [1])], [5], Ref), CancellationToken.None));
+        Assert.True(await store.SaveAsync(4, owner.Epoch, -1, new PartitionSave(3, [new("P1", [2])], [], Ref), CancellationToken.None));
     }
 
     [Fact]

@@ -237,4 +237,30 @@ public sealed class StreamRuntimeTests
         Assert.Contains("key", pipeline.DeadLetters[0].Reason, StringComparison.Ordinal);
         Assert.Contains("reference topic", pipeline.DeadLetters[1].Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AssignAsync_StateEvaluatedAgainstAnOlderReference_ReevaluatesEveryPatientOnce()
+    {
+        var pipeline = new InMemoryPipeline(Dataset.Simulated, partitions: 1);
+        var first = pipeline.Start();
+        first.Runtime.ReferenceApplied = Position(5);
+        await first.Assign(0);
+        await first.RunToEnd(commitEvery: 500);
+        var patients = first.Runtime.Stats.PatientsSaved;
+
+        var behind = pipeline.Start();
+        behind.Runtime.ReferenceApplied = Position(6);
+        await behind.Assign(0);
+        await behind.Commit();
+        var current = pipeline.Start();
+        current.Runtime.ReferenceApplied = Position(6);
+        await current.Assign(0);
+        await current.Commit();
+
+        Assert.True(patients > 0);
+        Assert.Equal(behind.Runtime.Stats.PatientsLoaded, behind.Runtime.Stats.PatientsSaved);
+        Assert.Equal(0, current.Runtime.Stats.PatientsSaved);
+    }
+
+    private static ChronicCare.Monitor.Streaming.State.ReferencePosition Position(long next) => new(new Dictionary<int, long> { [0] = next });
 }

@@ -147,6 +147,8 @@ internal sealed class InMemoryPipeline
         {
             if (OutputFailure is { } e)
             {
+                // Like a producer whose deliveries failed: what was sent is gone; only a resend brings it.
+                _buffered.Clear();
                 throw e;
             }
 
