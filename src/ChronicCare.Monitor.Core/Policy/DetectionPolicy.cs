@@ -26,6 +26,8 @@ public sealed record DetectionPolicy
 
     public CardCollectionPolicy CardCollection { get; init; } = new();
 
+    public CostOutlierPolicy CostOutliers { get; init; } = new();
+
     public IntegrityPolicyOptions Integrity { get; init; } = new();
 
     /// <summary>Severity per rule code; rules not listed are <c>medium</c>.</summary>
@@ -66,6 +68,12 @@ public sealed record DetectionPolicy
         Check(Quota.LongPrescriptionMultiplier >= 1, "quota.long_prescription_multiplier must be >= 1");
         Check(CardCollection.WindowDays >= 1, "card_collection.window_days must be >= 1");
         Check(CardCollection.MinPatients >= 2, "card_collection.min_patients must be >= 2");
+        Check(CostOutliers.FacilityMinSettlements >= 1, "cost_outliers.facility_min_settlements must be >= 1");
+        Check(CostOutliers.FacilityMeanRatio >= 1, "cost_outliers.facility_mean_ratio must be >= 1");
+        Check(CostOutliers.FacilityRobustZ > 0, "cost_outliers.facility_robust_z must be > 0");
+        Check(CostOutliers.PeerGroupMinFacilities >= 1, "cost_outliers.peer_group_min_facilities must be >= 1");
+        Check(CostOutliers.PatientMedianMultiple >= 1, "cost_outliers.patient_median_multiple must be >= 1");
+        Check(CostOutliers.PatientMinPatients >= 1, "cost_outliers.patient_min_patients must be >= 1");
         Check(Integrity.WarningMonitoringMonths >= 0, "integrity.warning_monitoring_months must be >= 0");
         foreach (var key in Severity.Keys)
         {
@@ -130,6 +138,28 @@ public sealed record CardCollectionPolicy
     public int WindowDays { get; init; } = 30;
 
     public int MinPatients { get; init; } = 3;
+}
+
+/// <summary>R12 and R13 settings: the monthly cost outliers (seed Chongqing 三(一), 三(二)).</summary>
+public sealed record CostOutlierPolicy
+{
+    /// <summary>R12: a facility needs this many settlements in the month to be judged or to be a peer.</summary>
+    public int FacilityMinSettlements { get; init; } = 30;
+
+    /// <summary>R12: its mean total per settlement must exceed this × the median of its peers' means.</summary>
+    public decimal FacilityMeanRatio { get; init; } = 1.5m;
+
+    /// <summary>R12: and its robust z-score (mean − median) / (1.4826 × MAD) must exceed this.</summary>
+    public decimal FacilityRobustZ { get; init; } = 3m;
+
+    /// <summary>R12: a city peer group smaller than this falls back to the same kind and level everywhere.</summary>
+    public int PeerGroupMinFacilities { get; init; } = 5;
+
+    /// <summary>R13: a patient's month total under one disease must exceed this × that disease's median.</summary>
+    public decimal PatientMedianMultiple { get; init; } = 3m;
+
+    /// <summary>R13: judged only when this many patients claimed under the disease that month.</summary>
+    public int PatientMinPatients { get; init; } = 20;
 }
 
 /// <summary>Automatic integrity actions (contract §5; seed Lianyungang 五).</summary>
