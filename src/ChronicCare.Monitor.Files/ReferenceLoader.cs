@@ -11,7 +11,8 @@ namespace ChronicCare.Monitor.Files;
 /// </summary>
 public static class ReferenceLoader
 {
-    private static readonly (string File, string Type)[] Files =
+    /// <summary>The reference folder's files and the contract <c>type</c> of their records, in load order.</summary>
+    public static IReadOnlyList<(string File, string Type)> Files { get; } =
     [
         ("facilities.jsonl", "facility"),
         ("drugs.jsonl", "drug"),

@@ -93,7 +93,7 @@ internal static class StreamBenchmark
 
             c.Close();
         }, ct);
-        using var publisher = new EventPublisher(bootstrap);
+        using var publisher = new EventPublisher(bootstrap, lingerMs: 20);
         WaitUntilAssigned(publisher, topic, () => Interlocked.Read(ref consumed), ct);
         var clock = Stopwatch.StartNew();
         Publish(publisher, topic, events, rate: null, () => Interlocked.Read(ref consumed), null, ct);
@@ -230,7 +230,7 @@ internal static class StreamBenchmark
     {
         private readonly ILoggerFactory _logs;
         private readonly StackExchange.Redis.ConnectionMultiplexer _redis;
-        private readonly KafkaOutputHandle _output;
+        private readonly KafkaOutput _output;
         private readonly CancellationTokenSource _stop;
         private readonly Task _loop;
 
@@ -240,14 +240,14 @@ internal static class StreamBenchmark
             {
                 Events = $"{prefix}.events", Reference = $"{prefix}.reference", Alerts = $"{prefix}.alerts", Actions = $"{prefix}.actions", DeadLetter = $"{prefix}.dead-letter",
             };
-            Publisher = new EventPublisher(o.Bootstrap);
+            Publisher = new EventPublisher(o.Bootstrap, lingerMs: 20);
             ProduceJob.PublishReference(Publisher, Topics.Reference, dataDir, ct);
             Publisher.Flush(ct);
             var options = new RunOptions { Bootstrap = o.Bootstrap, Group = prefix, Topics = Topics, MaxBatch = 8_000, MaxBatchWait = TimeSpan.FromMilliseconds(20), StatusEvery = TimeSpan.FromHours(1) };
             _logs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddProvider(new LineLoggerProvider(Console.Error, LogLevel.Warning, TimeProvider.System)));
             _redis = RedisConnection.Connect(o.Redis);
-            _output = new KafkaOutputHandle(o.Bootstrap, Topics);
-            Runtime = RunJob.CreateRuntime(options, DetectionPolicy.Default, _redis, _output.Output, _logs, TimeProvider.System);
+            _output = new KafkaOutput(o.Bootstrap, Topics);
+            Runtime = RunJob.CreateRuntime(options, DetectionPolicy.Default, _redis, _output, _logs, TimeProvider.System);
             _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var runner = new StreamRunner(options, Runtime, _output, _logs.CreateLogger("bench"));
             _loop = Task.Run(() => runner.RunAsync(_stop.Token), ct);

@@ -18,9 +18,6 @@ namespace ChronicCare.Monitor.Cli.Streaming;
 /// </summary>
 internal static class ProduceJob
 {
-    private static readonly (string File, string Type)[] ReferenceFiles =
-        [("facilities.jsonl", "facility"), ("drugs.jsonl", "drug"), ("diseases.jsonl", "disease"), ("patients.jsonl", "patient")];
-
     public sealed record Summary(long ReferenceRecords, long Events, long Unkeyed, TimeSpan Elapsed);
 
     public static Summary Run(string bootstrap, KafkaTopics topics, string? referenceDir, string eventsFile, int? rate, bool showProgress, TextWriter progressOut, CancellationToken ct)
@@ -41,7 +38,7 @@ internal static class ProduceJob
         }
 
         var clock = Stopwatch.StartNew();
-        using var publisher = new EventPublisher(bootstrap);
+        using var publisher = new EventPublisher(bootstrap, lingerMs: 20);
         var references = referenceDir is null ? 0 : PublishReference(publisher, topics.Reference, referenceDir, ct);
         publisher.Flush(ct);
 
@@ -91,7 +88,7 @@ internal static class ProduceJob
     internal static long PublishReference(EventPublisher publisher, string topic, string dir, CancellationToken ct)
     {
         long n = 0;
-        foreach (var (file, type) in ReferenceFiles)
+        foreach (var (file, type) in ReferenceLoader.Files)
         {
             var path = Path.Combine(dir, file);
             if (!File.Exists(path))

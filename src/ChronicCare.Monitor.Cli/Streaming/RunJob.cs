@@ -35,8 +35,8 @@ internal static class RunJob
         }
 
         using var redis = RedisConnection.Connect(redisHostPort);
-        using var kafka = new KafkaOutputHandle(options.Bootstrap, options.Topics);
-        IStreamOutput output = tables is null ? kafka.Output : new CompositeOutput(kafka.Output, tables);
+        using var kafka = new KafkaOutput(options.Bootstrap, options.Topics);
+        IStreamOutput output = tables is null ? kafka : new CompositeOutput(kafka, tables);
         var runtime = CreateRuntime(options, policy, redis, output, logs, cli.Time);
         var drained = await new StreamRunner(options, runtime, kafka, log).RunAsync(ct).ConfigureAwait(false);
         var s = runtime.Stats;

@@ -17,13 +17,13 @@ public sealed class StreamRunner
 {
     private readonly RunOptions _options;
     private readonly StreamRuntime _runtime;
-    private readonly KafkaOutputHandle _output;
+    private readonly KafkaOutput _output;
     private readonly ILogger _log;
     private readonly HashSet<int> _toReload = [];
     private bool _paused;
     private long _assignments;
 
-    public StreamRunner(RunOptions options, StreamRuntime runtime, KafkaOutputHandle output, ILogger log)
+    public StreamRunner(RunOptions options, StreamRuntime runtime, KafkaOutput output, ILogger log)
     {
         _options = options.Validate();
         _runtime = runtime;
@@ -39,7 +39,7 @@ public sealed class StreamRunner
     {
         var topics = _options.Topics;
         using var reference = new ReferenceFeed(_options.Bootstrap, _options.Group, topics.Reference);
-        reference.LoadToEnd(_runtime.ApplyReference, _output.Output.DeadLetter, TimeSpan.FromMinutes(2), ct);
+        reference.LoadToEnd(_runtime.ApplyReference, _output.DeadLetter, TimeSpan.FromMinutes(2), ct);
         _runtime.ReferenceApplied = reference.Position;
         RunnerLog.ReferenceLoaded(_log, reference.Records);
         _output.WarmUp(TimeSpan.FromSeconds(30));
@@ -61,7 +61,7 @@ public sealed class StreamRunner
         {
             while (!ct.IsCancellationRequested)
             {
-                reference.Poll(_runtime.ApplyReference, _output.Output.DeadLetter);
+                reference.Poll(_runtime.ApplyReference, _output.DeadLetter);
                 _runtime.ReferenceApplied = reference.Position;
                 var consumed = Gather(consumer, ct);
                 if (consumed > 0 || seenAssignments != Interlocked.Read(ref _assignments))

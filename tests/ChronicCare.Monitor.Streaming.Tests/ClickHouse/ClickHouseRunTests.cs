@@ -26,9 +26,7 @@ public sealed class ClickHouseRunTests(ClickHouseServer server) : IClassFixture<
         // time, later, so the tables see a full replay.
         foreach (var group in new[] { "ch-first", "ch-replay" })
         {
-            using var run = CliProcess.Start(
-                "run", "--kafka", stack.Kafka.Bootstrap, "--redis", stack.Redis.HostPort, "--group", group, "--max-batch-wait-ms", "50",
-                "--exit-when-idle-ms", "3000", "--clickhouse", server.Url.ToString(), "--clickhouse-database", db);
+            using var run = stack.StartProcessor(maxBatch: 20_000, exitWhenIdleMs: 3000, group, "--clickhouse", server.Url.ToString(), "--clickhouse-database", db);
             Assert.True(run.WaitForExit(Minutes2) == 0, CliProcess.Tail(run.Errors));
             Assert.Contains($"clickhouse: tables {db}.alerts and {db}.actions ready", run.Errors, StringComparison.Ordinal);
         }
@@ -83,9 +81,7 @@ public sealed class ClickHouseRunTests(ClickHouseServer server) : IClassFixture<
         using var stack = StreamStack.WithReference(data);
         var db = ClickHouseServer.NewDatabase();
 
-        using var run = CliProcess.Start(
-            "run", "--kafka", stack.Kafka.Bootstrap, "--redis", stack.Redis.HostPort, "--group", StreamStack.Group, "--max-batch", "100",
-            "--max-batch-wait-ms", "50", "--exit-when-idle-ms", "8000", "--clickhouse", server.Url.ToString(), "--clickhouse-database", db);
+        using var run = stack.StartProcessor(maxBatch: 100, exitWhenIdleMs: 8000, StreamStack.Group, "--clickhouse", server.Url.ToString(), "--clickhouse-database", db);
         run.WaitForLog("assigned", TimeSpan.FromMinutes(1));
 
         // Events keep arriving (about 20 s of them) while ClickHouse stops (it takes seconds) and stays down.

@@ -93,13 +93,7 @@ public sealed class StreamRuntimeTests
         a.Revoke(1);
         await a.Commit();
         await b.Assign(1);
-        while (!(a.CaughtUp && b.CaughtUp) || a.Runtime.HasUncommitted || b.Runtime.HasUncommitted)
-        {
-            a.Poll(200);
-            b.Poll(200);
-            await a.Commit();
-            await b.Commit();
-        }
+        await InMemoryPipeline.RunToEnd(a, b);
 
         pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
     }
@@ -188,13 +182,7 @@ public sealed class StreamRuntimeTests
         await a.Commit();
         var b = pipeline.Start();
         await b.Assign(1, 2, 3);
-        while (!(a.CaughtUp && b.CaughtUp) || a.Runtime.HasUncommitted || b.Runtime.HasUncommitted)
-        {
-            a.Poll(200);
-            b.Poll(200);
-            await a.Commit();
-            await b.Commit();
-        }
+        await InMemoryPipeline.RunToEnd(a, b);
 
         pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
     }

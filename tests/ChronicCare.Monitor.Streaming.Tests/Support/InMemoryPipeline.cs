@@ -46,6 +46,23 @@ internal sealed class InMemoryPipeline
 
     public Instance Start() => new(this);
 
+    /// <summary>Polls and commits every instance in turn until all of them have consumed and committed everything they own.</summary>
+    public static async Task RunToEnd(params Instance[] instances)
+    {
+        while (instances.Any(i => !i.CaughtUp || i.Runtime.HasUncommitted))
+        {
+            foreach (var i in instances)
+            {
+                i.Poll(200);
+            }
+
+            foreach (var i in instances)
+            {
+                await i.Commit();
+            }
+        }
+    }
+
     private void Append(string? key, byte[] value, bool recheck)
     {
         var p = key is null ? 0 : (int)(Fnv1a(key) % (uint)_logs.Length);

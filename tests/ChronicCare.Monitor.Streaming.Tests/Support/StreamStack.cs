@@ -50,11 +50,12 @@ internal sealed class StreamStack : IDisposable
     public CliProcess ProduceEvents(int rate) => CliProcess.Start(
         "produce", "--kafka", Kafka.Bootstrap, "--events", Data.EventsFile, "--rate", rate.ToString(CultureInfo.InvariantCulture), "--quiet");
 
-    /// <summary>`run` as a process; with <paramref name="exitWhenIdleMs"/> null it runs until stopped.</summary>
-    public CliProcess StartProcessor(int maxBatch = 200, int? exitWhenIdleMs = 5000) => CliProcess.Start(
-        ["run", "--kafka", Kafka.Bootstrap, "--redis", Redis.HostPort, "--group", Group,
+    /// <summary>`run` as a process on this stack; with <paramref name="exitWhenIdleMs"/> null it runs until stopped; <paramref name="extra"/> options are appended.</summary>
+    public CliProcess StartProcessor(int maxBatch = 200, int? exitWhenIdleMs = 5000, string group = Group, params string[] extra) => CliProcess.Start(
+        ["run", "--kafka", Kafka.Bootstrap, "--redis", Redis.HostPort, "--group", group,
         "--max-batch", maxBatch.ToString(CultureInfo.InvariantCulture), "--max-batch-wait-ms", "50",
-        .. exitWhenIdleMs is { } ms ? new[] { "--exit-when-idle-ms", ms.ToString(CultureInfo.InvariantCulture) } : []]);
+        .. exitWhenIdleMs is { } ms ? new[] { "--exit-when-idle-ms", ms.ToString(CultureInfo.InvariantCulture) } : [],
+        .. extra]);
 
     /// <summary>Events the stored state includes, summed over partitions (from the offsets saved with it).</summary>
     public long StoredEvents()
