@@ -10,6 +10,7 @@ namespace ChronicCare.Monitor.Cli.Detection;
 /// <param name="Parallelism">Cores to use for parsing and evaluation; default all.</param>
 /// <param name="FlushEvery">Events between engine flushes; default 500,000 (bounds memory on large files; the result does not depend on it).</param>
 /// <param name="ShowProgress">Progress on stderr.</param>
+/// <param name="ReviewsFile">Triage decisions (JSONL, <c>"type":"review"</c>) applied with the events; null = none.</param>
 internal sealed record DetectOptions(
     string ReferenceDir,
     string EventsFile,
@@ -17,7 +18,8 @@ internal sealed record DetectOptions(
     string? PolicyPath = null,
     int Parallelism = 0,
     int FlushEvery = 500_000,
-    bool ShowProgress = true)
+    bool ShowProgress = true,
+    string? ReviewsFile = null)
 {
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
 

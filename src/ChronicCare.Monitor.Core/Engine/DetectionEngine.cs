@@ -3,6 +3,7 @@ using ChronicCare.Monitor.Contract;
 using ChronicCare.Monitor.Integrity;
 using ChronicCare.Monitor.Policy;
 using ChronicCare.Monitor.Reference;
+using ChronicCare.Monitor.Rules;
 using ChronicCare.Monitor.State;
 
 namespace ChronicCare.Monitor.Engine;
@@ -40,6 +41,12 @@ public sealed partial class DetectionEngine
 
     public EngineStats Stats { get; } = new();
 
+    /// <summary>
+    /// When set, the month aggregates R12 and R13 read are kept as settlements count and are reversed (batch mode:
+    /// one engine sees every facility's settlements; the stream judges them from the analytics store).
+    /// </summary>
+    public CostLedger? Costs { get; init; }
+
     /// <summary>Cores a flush may use to evaluate patients (1 = on the caller's thread only).</summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
@@ -74,6 +81,13 @@ public sealed partial class DetectionEngine
                 State(d.PatientId).StayFor(d.StayId).DischargedOn = d.DischargedAt.ServiceDate;
                 Stats.Stays++;
                 MarkDirty(State(d.PatientId));
+                break;
+            case ReviewDecision review:
+                // contract §5: triage decisions drive the sanction ladder; the patient is re-evaluated like after an event.
+                var reviewed = State(review.PatientId);
+                (reviewed.Reviews ??= new Dictionary<string, ReviewDecision>(StringComparer.Ordinal))[review.DecisionId] = review;
+                Stats.Reviews++;
+                MarkDirty(reviewed);
                 break;
             case ReferenceUpsert u:
                 _reference.Upsert(u.Record);
@@ -197,6 +211,7 @@ public sealed partial class DetectionEngine
         }
 
         st.Insert(s);
+        Costs?.Add(s);
         var pruneBefore = IndexCutoffTicks();
         _cards.Add(s.CardId, Use(s), pruneBefore);
         if (s.Identity.Method != IdentityMethod.Proxy)
@@ -238,6 +253,7 @@ public sealed partial class DetectionEngine
         {
             var st = State(s.PatientId);
             st.Remove(s);
+            Costs?.Remove(s);
             _cards.Remove(s.CardId, s.SettlementId);
             if (s.Identity.Method != IdentityMethod.Proxy)
             {

@@ -15,6 +15,9 @@ public sealed class EngineStats
 
     public long ReferenceUpserts { get; internal set; }
 
+    /// <summary>Triage decisions applied (contract §5).</summary>
+    public long Reviews { get; internal set; }
+
     public long LateBeyondLateness { get; internal set; }
 
     public long PatientsEvaluated { get; internal set; }

@@ -64,11 +64,14 @@ internal sealed class PatientEvaluator
 
         var actions = DesiredActions(st, drafts, suspendTriggers, now);
 
-        // R06 last: a sanction in force at a settlement's instant makes it ineligible (contract §3, §5).
+        // R06 last: a sanction in force at a settlement's instant makes it ineligible (contract §3, §5). An action a
+        // reviewer reinstated stops covering settlements after the reinstatement.
+        var reinstated = SanctionLadder.ReinstatedAt(actions);
+        var inForce = reinstated.Count == 0 ? actions : actions.Select(a => EndedAt(a, reinstated)).ToList();
         foreach (var (facts, reasons, trigger) in eligibility)
         {
             var actionIds = new List<string>();
-            EligibilityRule.AddActionReasons(facts.Settlement, actions, reasons, actionIds);
+            EligibilityRule.AddActionReasons(facts.Settlement, inForce, reasons, actionIds);
             if (reasons.Count > 0)
             {
                 drafts.Add(EligibilityRule.Draft(facts, reasons, actionIds, trigger));
@@ -77,7 +80,7 @@ internal sealed class PatientEvaluator
 
         var changes = new PatientChanges();
         DiffAlerts(st, drafts, now, changes);
-        DiffActions(st, actions, now, changes);
+        DiffActions(st, actions, reinstated, now, changes);
         if (prune)
         {
             Prune(st, horizon, pruneCount, snapshot!.Value, drafts, actions, changes);
@@ -144,8 +147,20 @@ internal sealed class PatientEvaluator
             actions.Add(suspend);
         }
 
+        if (st.Reviews is { Count: > 0 } reviews)
+        {
+            // Reviews are never pruned, so the ladder's actions are recomputed whole; a carried copy is the same action.
+            var have = actions.Select(a => a.ActionId).ToHashSet(StringComparer.Ordinal);
+            actions.AddRange(SanctionLadder.Actions(st.PatientId, reviews.Values, _policy.Integrity).Where(a => !have.Contains(a.ActionId)));
+        }
+
         return actions;
     }
+
+    private static IntegrityAction EndedAt(IntegrityAction a, Dictionary<string, long> reinstated) =>
+        reinstated.TryGetValue(a.ActionId, out var t) && (a.EffectiveUntil is null || t < a.EffectiveUntil.Value.UtcTicks)
+            ? a with { EffectiveUntil = new Timestamp(new DateTimeOffset(Math.Max(t, a.EffectiveFrom.UtcTicks), TimeSpan.Zero)) }
+            : a;
 
     private void DiffAlerts(PatientState st, List<AlertDraft> drafts, DateTimeOffset now, PatientChanges changes)
     {
@@ -182,14 +197,15 @@ internal sealed class PatientEvaluator
         }
     }
 
-    private static void DiffActions(PatientState st, List<IntegrityAction> desired, DateTimeOffset now, PatientChanges changes)
+    private static void DiffActions(PatientState st, List<IntegrityAction> desired, Dictionary<string, long> reinstated, DateTimeOffset now, PatientChanges changes)
     {
         var desiredIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in desired)
         {
-            // An action revoked earlier and needed again is issued afresh under a new generation id.
+            // An action revoked automatically earlier and needed again is issued afresh under a new generation id;
+            // one a reviewer ended stays ended.
             var action = a;
-            for (var gen = 2; st.Actions.ContainsKey(AutomaticActions.ReinstateId(action.ActionId)); gen++)
+            for (var gen = 2; !reinstated.ContainsKey(action.ActionId) && st.Actions.TryGetValue(AutomaticActions.ReinstateId(action.ActionId), out var r) && r.Automatic; gen++)
             {
                 action = a with { ActionId = $"{a.ActionId}#{gen}" };
             }
@@ -207,9 +223,11 @@ internal sealed class PatientEvaluator
         List<IntegrityAction>? revoke = null;
         foreach (var (id, prev) in st.Actions)
         {
-            if (prev.Automatic && prev.Action != ActionKind.Reinstate && !desiredIds.Contains(id) && !st.Actions.ContainsKey(AutomaticActions.ReinstateId(id)))
+            if (prev.Action != ActionKind.Reinstate && !desiredIds.Contains(id) && !st.Actions.ContainsKey(AutomaticActions.ReinstateId(id))
+                && !reinstated.ContainsKey(id))
             {
-                // contract §5: an automatic action whose triggering alerts are all withdrawn is revoked automatically.
+                // contract §5: an automatic action whose triggering alerts are all withdrawn is revoked automatically;
+                // so is a triage-driven one whose confirmation a later decision dismissed.
                 (revoke ??= []).Add(new IntegrityAction(AutomaticActions.ReinstateId(id), st.PatientId, ActionKind.Reinstate, prev.EffectiveFrom, null,
                     prev.ReasonRule, prev.AlertIds, true, null, id, now));
             }

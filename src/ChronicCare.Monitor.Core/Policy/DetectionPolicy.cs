@@ -75,6 +75,9 @@ public sealed record DetectionPolicy
         Check(CostOutliers.PatientMedianMultiple >= 1, "cost_outliers.patient_median_multiple must be >= 1");
         Check(CostOutliers.PatientMinPatients >= 1, "cost_outliers.patient_min_patients must be >= 1");
         Check(Integrity.WarningMonitoringMonths >= 0, "integrity.warning_monitoring_months must be >= 0");
+        Check(Integrity.BanYears >= 1, "integrity.ban_years must be >= 1");
+        Check(Integrity.SelfPayAtIncident >= 1, "integrity.self_pay_at_incident must be >= 1");
+        Check(Integrity.CancelAtIncident > Integrity.SelfPayAtIncident, "integrity.cancel_at_incident must be > integrity.self_pay_at_incident");
         foreach (var key in Severity.Keys)
         {
             Check(Rules.RuleCatalog.IsKnown(key), $"severity names an unknown rule '{key}'");
@@ -167,4 +170,13 @@ public sealed record IntegrityPolicyOptions
 {
     /// <summary>Heightened monitoring after a WARNING: the WARNING's effective_until is this many months later.</summary>
     public int WarningMonitoringMonths { get; init; } = 12;
+
+    /// <summary>BAN 三年内限制申请 (seed Lianyungang 五(一)..(三)): its effective_until is this many years after it takes effect.</summary>
+    public int BanYears { get; init; } = 3;
+
+    /// <summary>The nth confirmed over-prescribing incident that brings SELF_PAY until 31 December (seed Lianyungang 五(二) 第二次).</summary>
+    public int SelfPayAtIncident { get; init; } = 2;
+
+    /// <summary>The nth confirmed over-prescribing incident that brings CANCEL and BAN (seed Lianyungang 五(二) 第三次).</summary>
+    public int CancelAtIncident { get; init; } = 3;
 }

@@ -21,6 +21,12 @@ public sealed class ReferenceData
 
     public int PatientCount => _patients.Count;
 
+    public IEnumerable<Facility> Facilities => _facilities.Values;
+
+    public IEnumerable<Disease> Diseases => _diseases.Values;
+
+    public IEnumerable<Patient> Patients => _patients.Values;
+
     public Facility? Facility(string id) => _facilities.GetValueOrDefault(id);
 
     public Drug? Drug(string code) => _drugs.GetValueOrDefault(code);

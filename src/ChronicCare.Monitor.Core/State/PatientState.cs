@@ -44,6 +44,9 @@ internal sealed class PatientState
     /// <summary>Card and presenter uses of pruned settlements that the engine's use index may still hold (see <see cref="PrunedUse"/>).</summary>
     public List<PrunedUse>? PrunedUses { get; set; }
 
+    /// <summary>Review decisions on this patient's alerts and actions, by decision id; never pruned (they are few and drive sanctions).</summary>
+    public Dictionary<string, ReviewDecision>? Reviews { get; set; }
+
     public bool Dirty { get; set; }
 
     public void Insert(Settlement s)

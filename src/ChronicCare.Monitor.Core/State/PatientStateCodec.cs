@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using ChronicCare.Monitor.Contract;
+using ChronicCare.Monitor.Integrity;
 
 namespace ChronicCare.Monitor.State;
 
@@ -19,7 +20,10 @@ namespace ChronicCare.Monitor.State;
 /// </summary>
 internal static class PatientStateCodec
 {
-    public const byte Version = 1;
+    /// <summary>Version 2 added review decisions; version 1 blobs (none) still read.</summary>
+    public const byte Version = 2;
+
+    private const byte FirstVersion = 1;
 
     /// <summary>Bodies bigger than this are not a patient's state: the length prefix is corrupt.</summary>
     private const int MaxBodyBytes = 64 << 20;
@@ -58,7 +62,8 @@ internal static class PatientStateCodec
             throw new InvalidDataException("patient state blob is empty");
         }
 
-        if (blob[0] != Version)
+        var version = blob[0];
+        if (version is < FirstVersion or > Version)
         {
             throw new InvalidDataException($"patient state format version {blob[0]} is unknown (this build reads version {Version})");
         }
@@ -72,7 +77,7 @@ internal static class PatientStateCodec
 
         try
         {
-            return DecodeBody(new StateReader(body));
+            return DecodeBody(new StateReader(body), version);
         }
         catch (ArgumentException e)
         {
@@ -162,10 +167,17 @@ internal static class PatientStateCodec
             w.Str(u.Use.FacilityId);
         }
 
+        var reviews = st.Reviews?.Values ?? (IEnumerable<ReviewDecision>)[];
+        w.Count(st.Reviews?.Count ?? 0);
+        foreach (var d in reviews)
+        {
+            RecordCodec.Write(w, d);
+        }
+
         return w.Written.ToArray();
     }
 
-    private static PatientSnapshot DecodeBody(StateReader r)
+    private static PatientSnapshot DecodeBody(StateReader r, byte version)
     {
         var st = new PatientState(r.RequiredStr());
         var watermark = r.Fixed64();
@@ -228,6 +240,17 @@ internal static class PatientStateCodec
             for (var i = 0; i < uses; i++)
             {
                 st.PrunedUses.Add(new PrunedUse(r.RequiredStr(), r.Str(), new KeyedUse(r.Fixed64(), r.RequiredStr(), r.RequiredStr(), r.RequiredStr())));
+            }
+        }
+
+        var reviewCount = version >= 2 ? r.Count() : 0;
+        if (reviewCount > 0)
+        {
+            st.Reviews = new Dictionary<string, ReviewDecision>(reviewCount, StringComparer.Ordinal);
+            for (var i = 0; i < reviewCount; i++)
+            {
+                var d = RecordCodec.ReadReview(r);
+                st.Reviews.Add(d.DecisionId, d);
             }
         }
 

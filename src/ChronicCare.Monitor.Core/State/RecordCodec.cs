@@ -169,6 +169,34 @@ internal static class RecordCodec
         return new IntegrityAction(actionId, patientId, kind, from, until, reason, alertIds, r.Bool(), r.Str(), r.Str(), r.Time());
     }
 
+    public static void Write(StateWriter w, ReviewDecision d)
+    {
+        w.Str(d.PatientId);
+        w.Count((int)d.Verdict);
+        w.Str(d.AlertId);
+        w.Str(d.Rule);
+        w.NullableDay(d.IncidentDate);
+        w.Str(d.ActionId);
+        w.Count((int)d.Finding);
+        w.Str(d.DecidedBy);
+        w.Time(d.DecidedAt);
+        w.Str(d.Note);
+    }
+
+    public static ReviewDecision ReadReview(StateReader r) => new()
+    {
+        PatientId = r.RequiredStr(),
+        Verdict = r.Enum<ReviewVerdict>(),
+        AlertId = r.Str(),
+        Rule = r.Str(),
+        IncidentDate = r.NullableDay(),
+        ActionId = r.Str(),
+        Finding = r.Enum<ReviewFinding>(),
+        DecidedBy = r.RequiredStr(),
+        DecidedAt = r.Timestamp(),
+        Note = r.Str(),
+    };
+
     private static int? NullableInt(StateReader r)
     {
         var present = r.Bool();

@@ -99,10 +99,61 @@ public sealed class PatientStateCodecTests
     public void Decode_UnknownVersion_ThrowsInvalidData()
     {
         var blob = RichPatient().Engine.ExportPatient("P1")!;
-        blob[0] = 2;
+        blob[0] = 3;
 
         var e = Assert.Throws<InvalidDataException>(() => PatientStateCodec.Decode(blob));
-        Assert.Contains("version 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("version 3", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImportPatient_WithReviews_RestoresReviewsAndTheirSanctions()
+    {
+        var d = new EngineDriver();
+        d.ApplyEach(
+            S("S1").On("2026-03-01").Drug(World.Amlodipine, 31),
+            S("S2").On("2026-04-15").Drug("D1", 31),
+            Integrity.SanctionLadderTests.Confirm("R02:S1", "2026-03-05T10:00:00+08:00", "2026-03-01"),
+            Integrity.SanctionLadderTests.Confirm("R02:S2", "2026-04-20T10:00:00+08:00", "2026-04-15"));
+        var restored = NewEngine(DetectionPolicy.Default);
+        restored.ImportPatient(d.Engine.ExportPatient("P1"));
+
+        var reviews = restored.PatientStateOf("P1")!.Reviews!.Values.OrderBy(r => r.DecisionId, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, reviews.Count);
+        Assert.Equal(("R02:S1", "R02", new DateOnly(2026, 3, 1), "reviewer-1", "核实：病历记录与处方不符"),
+            (reviews[0].AlertId, reviews[0].Rule, reviews[0].IncidentDate!.Value, reviews[0].DecidedBy, reviews[0].Note));
+        Assert.Equal(StateDump.Of(d.Engine, "P1"), StateDump.Of(restored, "P1"));
+        Assert.Contains("SELF_PAY:P1:20260415", restored.PatientStateOf("P1")!.Actions.Keys);
+
+        // A later settlement judged by the restored engine sees the sanction.
+        restored.Apply(S("S3").On("2026-05-01").Drug(World.Atorvastatin));
+        Assert.Contains(restored.Flush().Alerts, a => a.AlertId == "R06:S3");
+    }
+
+    [Fact]
+    public void Decode_Version1Blob_ReadsWithNoReviews()
+    {
+        var blob = RichPatient().Engine.ExportPatient("P1")!;
+        var body = Body(blob);
+
+        // Version 1 had no review count at the end of the body.
+        var v1Body = body[..^1];
+        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(v1Body.Length)];
+        Assert.True(BrotliEncoder.TryCompress(v1Body, compressed, out var written));
+        var v1 = new List<byte> { 1 };
+        for (var v = (uint)v1Body.Length; ; v >>= 7)
+        {
+            v1.Add((byte)(v < 0x80 ? v : (v & 0x7F) | 0x80));
+            if (v < 0x80)
+            {
+                break;
+            }
+        }
+
+        v1.AddRange(compressed.AsSpan(0, written).ToArray());
+        var decoded = PatientStateCodec.Decode(v1.ToArray());
+
+        Assert.Null(decoded.State.Reviews);
+        Assert.Equal(blob, PatientStateCodec.Encode(decoded));
     }
 
     [Fact]

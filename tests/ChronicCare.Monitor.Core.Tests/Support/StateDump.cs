@@ -78,6 +78,12 @@ internal static class StateDump
             b.AppendLine("pruned use " + u);
         }
 
+        foreach (var (id, r) in (st.Reviews ?? []).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            b.AppendLine(CultureInfo.InvariantCulture,
+                $"review {id} {r.PatientId} {r.Verdict} {r.AlertId} {r.Rule} {r.IncidentDate} {r.ActionId} {r.Finding} {r.DecidedBy} {r.DecidedAt} {r.Note}");
+        }
+
         return b.ToString();
     }
 
