@@ -3,7 +3,8 @@
 # librdkafka mock Kafka cluster (hosted by kcat), all on 127.0.0.1 with free ports and one temporary state
 # directory. No Docker needed; docker-compose.yml runs the same topology with real Kafka for users.
 #
-#   scripts/stack.sh install                 apt-get installs the Debian packages that are missing (sudo if not root)
+#   scripts/stack.sh install [--report]      apt-get installs the Debian packages that are missing (sudo if not root);
+#                                            --report also Chromium and a CJK font, which render the monthly report
 #   scripts/stack.sh start [--dir DIR] [--brokers N]
 #                                            installs if needed, starts the three servers, waits until each answers,
 #                                            writes DIR/stack.env and prints the same lines:
@@ -30,20 +31,27 @@ TMPROOT=${TMPDIR:-/tmp}
 LAST_FILE=$TMPROOT/chroniccare-stack.last
 MARKER=.chroniccare-stack
 PACKAGES=(redis-server clickhouse-server clickhouse-client librdkafka1 librdkafka-dev kcat)
+# The report's PNG rendering and its layout tests: headless Chromium and a CJK font (the smallest that renders it).
+REPORT_PACKAGES=(chromium fonts-wqy-zenhei)
 SERVICES=(kafka redis clickhouse)
 WAIT_SECONDS=${STACK_WAIT_SECONDS:-30}     # per server, for it to answer
 STOP_SECONDS=${STACK_STOP_SECONDS:-20}     # per server, between TERM and KILL
 
 die() { echo "$PROG: $*" >&2; exit 1; }
-usage() { echo "usage: $PROG install | start [--dir DIR] [--brokers N] | stop [--dir DIR] [--keep] | status [--dir DIR] | env [--dir DIR]" >&2; exit 2; }
+usage() { echo "usage: $PROG install [--report] | start [--dir DIR] [--brokers N] | stop [--dir DIR] [--keep] | status [--dir DIR] | env [--dir DIR]" >&2; exit 2; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 secs_since() { local ms=$(( $(now_ms) - $1 )); printf '%d.%01d' $((ms / 1000)) $(((ms % 1000) / 100)); }
 
 # ---------------------------------------------------------------------------------------------------- install
 
 cmd_install() {
-  local missing=() p
-  for p in "${PACKAGES[@]}"; do
+  local missing=() p wanted=("${PACKAGES[@]}")
+  case "${1:-}" in
+    "") ;;
+    --report) wanted+=("${REPORT_PACKAGES[@]}") ;;
+    *) usage ;;
+  esac
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -382,7 +390,7 @@ cmd_env() {
 [ $# -ge 1 ] || usage
 cmd=$1; shift
 case "$cmd" in
-  install) [ $# -eq 0 ] || usage; cmd_install ;;
+  install) [ $# -le 1 ] || usage; cmd_install "$@" ;;
   start) cmd_start "$@" ;;
   stop) cmd_stop "$@" ;;
   status) cmd_status "$@" ;;

@@ -11,8 +11,9 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # The local streaming stack's Debian packages (redis-server, clickhouse-server, librdkafka, kcat): the Kafka
-# adapter loads Debian's librdkafka, and the streaming tests start redis-server and a mock cluster. No-op when present.
-bash scripts/stack.sh install
+# adapter loads Debian's librdkafka, and the streaming tests start redis-server and a mock cluster; with --report
+# also Chromium and a CJK font for the report's rendering tests. No-op when present.
+bash scripts/stack.sh install --report
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -17,6 +17,10 @@ internal static class ChronicCareCli
         BenchCommand.Create(cli),
         RunCommand.Create(cli),
         ProduceCommand.Create(cli),
+        RecordCommand.Create(cli),
+        CloseMonthCommand.Create(cli),
+        TriageCommand.Create(cli),
+        ReportCommand.Create(cli),
     };
 
     public static async Task<int> RunAsync(string[] args, CliContext cli)

@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Streaming.Runtime;
 using Confluent.Kafka;
 
 namespace ChronicCare.Monitor.Kafka;
@@ -11,6 +12,17 @@ internal static class KafkaSettings
 {
     /// <summary>Header marking the runtime's internal recheck records on the events topic.</summary>
     public const string InternalHeader = "chroniccare-internal";
+
+    /// <summary>The header value of a triage decision (<c>chroniccare triage --kafka</c>).</summary>
+    public const string ReviewHeaderValue = "review";
+
+    /// <summary>The kind an internal header names; an unknown value is treated as a contract event (and so judged strictly).</summary>
+    public static InternalRecord InternalKind(string value) => value switch
+    {
+        "recheck" => InternalRecord.Recheck,
+        ReviewHeaderValue => InternalRecord.Review,
+        _ => InternalRecord.None,
+    };
 
     public static ProducerConfig Producer(string bootstrap) => new()
     {

@@ -34,6 +34,15 @@ public sealed class Pseudonymizer
         return "pk_" + Convert.ToHexStringLower(mac[..10]);
     }
 
+    /// <summary>
+    /// The key of a patient named either by id or already by key (an R13 alert judged from the store without the
+    /// reference names its patient by key): keys are never hashed twice.
+    /// </summary>
+    public string KeyOf(string patientOrKey) => IsKey(patientOrKey) ? patientOrKey : Key(patientOrKey);
+
+    /// <summary>True for a string of this class's key shape (<c>pk_</c> and 20 hex digits).</summary>
+    public static bool IsKey(string s) => s is { Length: 23 } && s.StartsWith("pk_", StringComparison.Ordinal) && s.AsSpan(3).ContainsAnyExcept("0123456789abcdef") == false;
+
     /// <summary>A key from its hex text (the environment variable or a key file's content).</summary>
     public static Pseudonymizer FromHex(string hex)
     {

@@ -21,6 +21,10 @@ internal static class CommandRunner
         {
             return Fail(err, ExitCodes.Usage, ex.Message);
         }
+        catch (Monitor.Analytics.Triage.TriageRefusedException ex)
+        {
+            return Fail(err, ExitCodes.Refused, ex.Message);
+        }
         catch (Exception ex) when (ex is InputException or PolicyException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             return Fail(err, ExitCodes.BadInput, ex.Message);

@@ -17,14 +17,16 @@ internal static class DetectCommand
         var flushEvery = new Option<int>("--flush-every") { Description = "Events between engine flushes (memory bound; results do not depend on it)", DefaultValueFactory = _ => 500_000 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr" };
         var reviews = new Option<string?>("--reviews") { Description = "Triage decisions JSONL (from `chroniccare triage --out`), applied with the events" };
+        var store = new Analytics.StoreArguments();
         var command = new Command("detect", "Run the rule engine over reference and event files (batch mode)")
         {
             reference, events, output, policy, threads, flushEvery, quiet, reviews,
         };
+        store.AddTo(command);
         command.SetAction((pr, ct) => Task.FromResult(CommandRunner.Run(cli.Error, () =>
         {
             var options = new DetectOptions(pr.GetValue(reference)!, pr.GetValue(events)!, pr.GetValue(output)!, pr.GetValue(policy),
-                pr.GetValue(threads), pr.GetValue(flushEvery), !pr.GetValue(quiet), pr.GetValue(reviews));
+                pr.GetValue(threads), pr.GetValue(flushEvery), !pr.GetValue(quiet), pr.GetValue(reviews), store.Read(pr, required: false));
             var summary = DetectJob.Run(options, cli.Error, cli.Time, ct);
             summary.Print(cli.Out);
             cli.Out.WriteLine($"output: {Path.Combine(options.OutDir, "alerts.jsonl")}, actions.jsonl, dead-letter.jsonl");

@@ -35,11 +35,17 @@ internal static class DetectJob
         var actions = new Dictionary<string, IntegrityAction>(StringComparer.Ordinal);
         var source = Path.GetFileName(options.EventsFile);
         long lines = 0, processed = 0, dead = 0, sinceFlush = 0;
+        var recording = options.Store is { } store ? DetectRecording.Open(store, reference, ct) : null;
         using (var deadLetters = new JsonlWriter(Path.Combine(options.OutDir, "dead-letter.jsonl")))
         {
             if (options.ReviewsFile is { } reviewsFile)
             {
                 (lines, processed, dead) = ApplyReviews(engine, reviewsFile, deadLetters);
+            }
+
+            foreach (var review in recording?.Reviews() ?? [])
+            {
+                engine.Apply(review);
             }
 
             using (var stream = new FileStream(options.EventsFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
@@ -54,6 +60,7 @@ internal static class DetectJob
                     if (line.Outcome.Event is { } e)
                     {
                         engine.Apply(e);
+                        recording?.Record(e);
                         processed++;
                         sinceFlush++;
                     }
@@ -96,6 +103,12 @@ internal static class DetectJob
         using (var w = new JsonlWriter(Path.Combine(options.OutDir, "actions.jsonl")))
         {
             actionList.ForEach(w.Write);
+        }
+
+        if (recording is not null)
+        {
+            recording.Finish(alertList, actionList, costs.Months);
+            recording.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         return new DetectSummary(lines, processed, dead, engine.Stats.Duplicates, clock.Elapsed, alertList, actionList, engine.Stats.Patients, engine.Stats.Settlements);

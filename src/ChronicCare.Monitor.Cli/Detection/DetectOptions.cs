@@ -11,6 +11,7 @@ namespace ChronicCare.Monitor.Cli.Detection;
 /// <param name="FlushEvery">Events between engine flushes; default 500,000 (bounds memory on large files; the result does not depend on it).</param>
 /// <param name="ShowProgress">Progress on stderr.</param>
 /// <param name="ReviewsFile">Triage decisions (JSONL, <c>"type":"review"</c>) applied with the events; null = none.</param>
+/// <param name="Store">The analytics store to record into and read reviews from; null = none.</param>
 internal sealed record DetectOptions(
     string ReferenceDir,
     string EventsFile,
@@ -19,7 +20,8 @@ internal sealed record DetectOptions(
     int Parallelism = 0,
     int FlushEvery = 500_000,
     bool ShowProgress = true,
-    string? ReviewsFile = null)
+    string? ReviewsFile = null,
+    Analytics.StoreChoice? Store = null)
 {
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
 

@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>Unusable input: missing files, unreadable reference data, an invalid policy.</summary>
     public const int BadInput = 3;
 
+    /// <summary>Refused: the user is not authorised for the decision, or its subject cannot take it (triage).</summary>
+    public const int Refused = 4;
+
     /// <summary>Stopped by Ctrl-C or SIGTERM before it finished.</summary>
     public const int Cancelled = 130;
 }

@@ -133,8 +133,10 @@ public sealed class StreamRunner
                 continue;
             }
 
-            var recheck = r.Message.Headers?.TryGetLastBytes(KafkaSettings.InternalHeader, out var kind) == true && Encoding.ASCII.GetString(kind) == "recheck";
-            _runtime.Accept(r.Partition.Value, r.Offset.Value, r.Message.Key, r.Message.Value ?? [], recheck);
+            var kind = r.Message.Headers?.TryGetLastBytes(KafkaSettings.InternalHeader, out var header) == true
+                ? KafkaSettings.InternalKind(Encoding.ASCII.GetString(header))
+                : InternalRecord.None;
+            _runtime.Accept(r.Partition.Value, r.Offset.Value, r.Message.Key, r.Message.Value ?? [], kind);
             n++;
         }
 

@@ -1,4 +1,5 @@
 using ChronicCare.Monitor.Contract;
+using ChronicCare.Monitor.Integrity;
 using ChronicCare.Monitor.Engine;
 using ChronicCare.Monitor.Parsing;
 using ChronicCare.Monitor.Policy;
@@ -169,7 +170,7 @@ public sealed class StreamRuntime
     /// Applies one message of the events topic. Messages at or below the stored offset are already in the state
     /// (a replay) and are skipped. A recheck (internal, from another partition's commit) marks the keyed patient.
     /// </summary>
-    public void Accept(int partition, long offset, string? key, ReadOnlyMemory<byte> value, bool recheck)
+    public void Accept(int partition, long offset, string? key, ReadOnlyMemory<byte> value, InternalRecord kind)
     {
         if (_pending is not null)
         {
@@ -188,7 +189,7 @@ public sealed class StreamRuntime
         }
 
         w.AppliedOffset = offset;
-        if (recheck)
+        if (kind == InternalRecord.Recheck)
         {
             Stats.RechecksReceived++;
             if (key is not null)
@@ -199,7 +200,7 @@ public sealed class StreamRuntime
             return;
         }
 
-        var outcome = _parser.Parse(value.Span);
+        var outcome = kind == InternalRecord.Review ? ReviewJson.Parse(value.Span) : _parser.Parse(value.Span);
         if (outcome.Event is not { } e)
         {
             w.DeadLetters.Add(new DeadLetter(_eventsTopic, offset, partition, outcome.Error!, value.ToArray()));
@@ -212,6 +213,7 @@ public sealed class StreamRuntime
             // Applied here only, it would be lost on a restart and unknown to the other processes.
             ReferenceUpsert => "a reference record on the events topic: publish it to the reference topic",
             Reversal when key is null => "a reversal without a key: its Kafka key must be the patient of the settlement it reverses",
+            ReviewDecision d when d.PatientId != key => "a review keyed by another patient: its Kafka key must be its patient_id",
             _ => null,
         };
         if (refused is not null)

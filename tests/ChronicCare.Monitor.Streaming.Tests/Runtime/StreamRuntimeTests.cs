@@ -217,8 +217,8 @@ public sealed class StreamRuntimeTests
         var instance = pipeline.Start();
         await instance.Assign(0);
 
-        instance.Runtime.Accept(0, 100, null, """{"type":"reversal","settlement_id":"S9","reversed_at":"2026-03-01T09:00:00+08:00"}"""u8.ToArray(), recheck: false);
-        instance.Runtime.Accept(0, 101, "F9", """{"type":"facility","facility_id":"F9","name":"x","kind":"community","level":1,"region":"320703","essential_drugs_only":true}"""u8.ToArray(), recheck: false);
+        instance.Runtime.Accept(0, 100, null, """{"type":"reversal","settlement_id":"S9","reversed_at":"2026-03-01T09:00:00+08:00"}"""u8.ToArray(), InternalRecord.None);
+        instance.Runtime.Accept(0, 101, "F9", """{"type":"facility","facility_id":"F9","name":"x","kind":"community","level":1,"region":"320703","essential_drugs_only":true}"""u8.ToArray(), InternalRecord.None);
         await instance.Commit();
 
         Assert.Equal([100L, 101L], pipeline.DeadLetters.Select(d => d.Line));

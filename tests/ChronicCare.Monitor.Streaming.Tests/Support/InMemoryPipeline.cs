@@ -130,7 +130,7 @@ internal sealed class InMemoryPipeline
                     if (_positions[p] < log.Count && n < max)
                     {
                         var (key, value, recheck) = log[_positions[p]];
-                        Runtime.Accept(p, _positions[p], key, value, recheck);
+                        Runtime.Accept(p, _positions[p], key, value, recheck ? InternalRecord.Recheck : InternalRecord.None);
                         _positions[p]++;
                         n++;
                         progressed = true;

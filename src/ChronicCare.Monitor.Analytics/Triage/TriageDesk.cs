@@ -1,0 +1,119 @@
+using ChronicCare.Monitor.Alerts;
+using ChronicCare.Monitor.Analytics.Store;
+using ChronicCare.Monitor.Contract;
+using ChronicCare.Monitor.Integrity;
+using ChronicCare.Monitor.Parsing;
+
+namespace ChronicCare.Monitor.Analytics.Triage;
+
+/// <summary>
+/// Turns a reviewer's request into an audited <see cref="ReviewDecision"/> (contract §5 "after triage"): checks the
+/// user's role, that the alert or action exists in the store and can take the decision, and stamps the decision with
+/// the alert's patient, rule and incident date so the engine's ladder needs nothing else. The caller records it in
+/// the store (the audit trail) and hands it to the engine (<c>detect --store</c> reads it back; <c>run</c> gets it on
+/// the events topic).
+/// </summary>
+public sealed class TriageDesk
+{
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+    private readonly IAnalyticsStore _store;
+    private readonly ReviewerRoster _roster;
+    private readonly TimeProvider _time;
+
+    public TriageDesk(IAnalyticsStore store, ReviewerRoster roster, TimeProvider time)
+    {
+        _store = store;
+        _roster = roster;
+        _time = time;
+    }
+
+    public async Task<ReviewDecision> DecideAsync(TriageRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.By))
+        {
+            throw new ArgumentException("--by: the reviewer's user id is required");
+        }
+
+        var at = new Timestamp(_time.GetUtcNow().ToOffset(ChinaStandardTime));
+        if (request.Verdict == ReviewVerdict.Reinstate)
+        {
+            return await ReinstateAsync(request, at, ct).ConfigureAwait(false);
+        }
+
+        Require(request.By, ReviewerRoster.Reviewer, "confirm or dismiss alerts");
+        if (request.Finding != ReviewFinding.Rule)
+        {
+            Require(request.By, ReviewerRoster.Supervisor, "confirm fraud or resale (CANCEL, BAN and REFERRAL)");
+            if (request.Verdict != ReviewVerdict.Confirm)
+            {
+                throw new ArgumentException("--finding fraud|resale goes with --decision confirm");
+            }
+        }
+
+        var alertId = request.AlertId ?? throw new ArgumentException("--alert: the alert to decide on is required");
+        var alert = await _store.FindAlertAsync(alertId, ct).ConfigureAwait(false)
+            ?? throw new TriageRefusedException($"alert {alertId} is not in the analytics store");
+        if (request.Verdict == ReviewVerdict.Confirm && alert.Status != AlertStatus.Open)
+        {
+            throw new TriageRefusedException($"alert {alertId} is withdrawn: there is nothing to confirm");
+        }
+
+        if (request.Finding != ReviewFinding.Rule && alert.PatientId is null)
+        {
+            throw new TriageRefusedException($"alert {alertId} ({alert.Rule}) has no patient to sanction");
+        }
+
+        return new ReviewDecision
+        {
+            PatientId = alert.PatientId ?? "",
+            Verdict = request.Verdict,
+            AlertId = alertId,
+            Rule = alert.Rule,
+            IncidentDate = IncidentDate(alert),
+            Finding = request.Finding,
+            DecidedBy = request.By,
+            DecidedAt = at,
+            Note = request.Note,
+        };
+    }
+
+    private async Task<ReviewDecision> ReinstateAsync(TriageRequest request, Timestamp at, CancellationToken ct)
+    {
+        Require(request.By, ReviewerRoster.Supervisor, "reinstate actions");
+        var actionId = request.ActionId ?? throw new ArgumentException("--action: the action to reinstate is required");
+        if (string.IsNullOrWhiteSpace(request.Note))
+        {
+            throw new ArgumentException("--note: a reinstatement must say why");
+        }
+
+        var action = await _store.FindActionAsync(actionId, ct).ConfigureAwait(false)
+            ?? throw new TriageRefusedException($"action {actionId} is not in the analytics store");
+        if (action.Action == ActionKind.Reinstate)
+        {
+            throw new TriageRefusedException($"action {actionId} is itself a REINSTATE");
+        }
+
+        return new ReviewDecision
+        {
+            PatientId = action.PatientId,
+            Verdict = ReviewVerdict.Reinstate,
+            ActionId = actionId,
+            Rule = action.ReasonRule,
+            DecidedBy = request.By,
+            DecidedAt = at,
+            Note = request.Note,
+        };
+    }
+
+    private void Require(string user, string role, string what)
+    {
+        if (!_roster.Has(user, role))
+        {
+            throw new TriageRefusedException($"user '{user}' is not authorised to {what} (needs the {role} role in the reviewers roster)");
+        }
+    }
+
+    /// <summary>The subject's service date: the event time's calendar date in its own offset (contract preamble).</summary>
+    private static DateOnly? IncidentDate(Alert alert) => IsoTimestamp.TryParse(alert.EventTime, out var t) ? t.ServiceDate : null;
+}
