@@ -125,8 +125,8 @@ internal static class HtmlOversight
         m.Chapter("patients", "十、高额费用人员", "Highest-cost patients");
         m.Element(
             "p",
-            $"单一病种月费用最高的前 {ReportBuilder.TopCount} 名（人员以假名化编号显示），与该病种全部人员月费用中位数比较。"
-            + " Top patient-disease month totals against the disease's median; patients by pseudonymised key only.",
+            $"单一病种月费用为该病种全部人员中位数倍数最高的前 {ReportBuilder.TopCount} 名（人员以假名化编号显示）。"
+            + " Patient-disease month totals with the highest multiple of the disease's median (R13's measure); patients by pseudonymised key only.",
             "note");
         if (r.TopPatients.Count == 0)
         {

@@ -5,8 +5,8 @@ using ChronicCare.Monitor.Analytics.Store;
 namespace ChronicCare.Monitor.Analytics.Report;
 
 /// <summary>
-/// Ranks patient-disease month totals (summed over facility levels; R13's subject) across all diseases, each against
-/// the median of its disease's patient totals that month over every region. Only the pseudonymised key is carried.
+/// Ranks patient-disease month totals (summed over facility levels; R13's subject) across all diseases by their multiple
+/// of the median of the disease's patient totals that month over every region. Only the pseudonymised key is carried.
 /// </summary>
 internal static class PatientCostRanking
 {
@@ -25,8 +25,11 @@ internal static class PatientCostRanking
             .Select(a => (Patient: a.PatientId!, Disease: DiseaseOf(a)))
             .ToList();
 
+        // Ranked by the multiple of the disease's median (R13's measure), not by yuan: an expensive disease would
+        // otherwise fill the table with its ordinary patients and hide the outlier of a cheap one.
         return Totals(rows)
-            .OrderByDescending(t => t.Total)
+            .OrderByDescending(t => medians[t.Disease].Median is var m && m > 0 ? t.Total / m : decimal.MaxValue)
+            .ThenByDescending(t => t.Total)
             .ThenBy(t => t.Patient, StringComparer.Ordinal)
             .ThenBy(t => t.Disease, StringComparer.Ordinal)
             .Take(count)

@@ -1,7 +1,10 @@
 using ChronicCare.Monitor.Analytics.MonthClose;
 using ChronicCare.Monitor.Contract;
 using ChronicCare.Monitor.Files;
+using ChronicCare.Monitor.Kafka;
 using ChronicCare.Monitor.Kafka.Producing;
+using ChronicCare.Monitor.Kafka.Runtime;
+using ChronicCare.Monitor.Reference;
 
 namespace ChronicCare.Monitor.Cli.Analytics;
 
@@ -13,23 +16,18 @@ namespace ChronicCare.Monitor.Cli.Analytics;
 internal static class CloseMonthJob
 {
     public static async Task<MonthCloseResult> RunAsync(StoreChoice storeChoice, string month, string? referenceDir, string? policyPath, string? kafka,
-        string alertsTopic, TimeProvider time, TextWriter log, CancellationToken ct)
+        KafkaTopics topics, TimeProvider time, TextWriter log, CancellationToken ct)
     {
         var first = Months.Validate(month);
         var policy = PolicyFile.Load(policyPath);
         var pseudonyms = storeChoice.Pseudonyms();
         var patientIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (referenceDir is not null)
+        foreach (var p in Patients(referenceDir, kafka, topics.Reference, ct))
         {
-            foreach (var p in ReferenceLoader.Load(referenceDir).Patients)
-            {
-                patientIds[pseudonyms.Key(p.PatientId)] = p.PatientId;
-            }
+            patientIds[pseudonyms.Key(p.PatientId)] = p.PatientId;
         }
-        else
-        {
-            log.WriteLine("close-month: no --reference: R13 alerts name the patient by its pseudonym key");
-        }
+
+        log.WriteLine($"close-month: {patientIds.Count:N0} enrolled patients to name R13's subjects by");
 
         var provisional = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) > time.GetUtcNow().UtcDateTime.AddHours(8);
         await using var store = await storeChoice.OpenAsync(ct).ConfigureAwait(false);
@@ -39,12 +37,34 @@ internal static class CloseMonthJob
             using var publisher = new EventPublisher(kafka);
             foreach (var a in result.Emitted)
             {
-                publisher.Publish(alertsTopic, a.AlertId, ContractJson.ToUtf8(w => ContractJson.Write(w, a)));
+                publisher.Publish(topics.Alerts, a.AlertId, ContractJson.ToUtf8(w => ContractJson.Write(w, a)));
             }
 
             await publisher.FlushAsync(ct).ConfigureAwait(false);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The enrolled patients, whose ids R13's alerts name (the store holds only pseudonyms): from the reference folder,
+    /// else the reference topic. Without either, a month close would name patients by key and flip R13's alert ids.
+    /// </summary>
+    private static IEnumerable<Patient> Patients(string? referenceDir, string? kafka, string referenceTopic, CancellationToken ct)
+    {
+        if (referenceDir is not null)
+        {
+            return ReferenceLoader.Load(referenceDir).Patients;
+        }
+
+        if (kafka is null)
+        {
+            throw new ArgumentException("R13 names its patients: give --reference DIR or --kafka BOOTSTRAP (the reference topic)");
+        }
+
+        var reference = new ReferenceData();
+        using var feed = new ReferenceFeed(kafka, $"chroniccare-close-month-{Guid.NewGuid():N}", referenceTopic);
+        feed.LoadToEnd(u => reference.Upsert(u.Record), _ => { }, TimeSpan.FromSeconds(60), ct);
+        return reference.Patients.ToList();
     }
 }

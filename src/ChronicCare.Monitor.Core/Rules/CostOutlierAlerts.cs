@@ -61,5 +61,7 @@ public static class CostOutlierAlerts
             $"In {period} the patient's {o.DiseaseCode} total ({Round(o.Total)}) is {Round(multiple)} x the disease's median patient total ({Round(o.DiseaseMedian)}).");
     }
 
-    private static decimal Round(decimal v) => Math.Round(v, 2, MidpointRounding.AwayFromZero);
+    /// <summary>Two decimals, always written with two (adding 0.00m fixes the scale), so the same figure from decimal
+    /// yuan (detect) and from fen (the store) gives the same evidence text and the same record.</summary>
+    private static decimal Round(decimal v) => Math.Round(v, 2, MidpointRounding.AwayFromZero) + 0.00m;
 }

@@ -155,7 +155,8 @@ public sealed class ReportBuilderOutlierTests
     public async Task BuildAsync_TopPatients_TotalsOverLevelsAgainstDiseaseMedian()
     {
         var top = (await BasicCity.BuildAsync(Patients())).TopPatients;
-        Assert.Equal(["H05", "D03", "D02", "D01", "H04", "H03", "H02", "H01"], top.Select(p => p.PatientKey));
+        // By multiple of the disease median (HTN 3000, T2DM 6000); a tie (D02 and H03 at 1×) by the larger total.
+        Assert.Equal(["H05", "D03", "H04", "D02", "H03", "D01", "H02", "H01"], top.Select(p => p.PatientKey));
         var h05 = top[0];
         Assert.Equal((50000L, 3000m, 5L, "高血压"), (h05.TotalFen, h05.DiseaseMedianFen, h05.DiseasePatients, h05.DiseaseName));
         Assert.Equal(50000m / 3000m, h05.Ratio);

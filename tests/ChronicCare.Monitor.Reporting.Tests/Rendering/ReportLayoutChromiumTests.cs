@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using ChronicCare.Monitor.Analytics.Report;
 using ChronicCare.Monitor.Policy;
 using ChronicCare.Monitor.Reporting.Tests.Support;
@@ -13,7 +10,7 @@ namespace ChronicCare.Monitor.Reporting.Tests.Rendering;
 /// script measured: every chart drawn, no label outside its chart or on another, nothing wider than its box. Needs
 /// /usr/bin/chromium and a CJK font; fails (never skips) without them. Set REPORT_ARTIFACTS to keep the pages.
 /// </summary>
-public sealed partial class ReportLayoutChromiumTests
+public sealed class ReportLayoutChromiumTests
 {
     [Theory]
     [InlineData(1024, 1)]
@@ -79,35 +76,5 @@ public sealed partial class ReportLayoutChromiumTests
         Assert.Contains(result.Problems, p => p.StartsWith("overflow: <div>", StringComparison.Ordinal));
     }
 
-    private static LayoutResult Check(string html, string name, int width)
-    {
-        var dir = Environment.GetEnvironmentVariable("REPORT_ARTIFACTS") is { Length: > 0 } keep
-            ? Directory.CreateDirectory(keep)
-            : Directory.CreateTempSubdirectory("chroniccare-report-");
-        try
-        {
-            File.WriteAllText(Path.Combine(dir.FullName, name + ".html"), html);
-            var script = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Layout", "layout-check.js"));
-            var checkedPage = Path.Combine(dir.FullName, name + ".check.html");
-            File.WriteAllText(checkedPage, html.Replace("</body>", "<script>" + script + "</script></body>", StringComparison.Ordinal));
-            var dom = Chromium.DumpDom(checkedPage, width);
-            var match = ResultPattern().Matches(dom).LastOrDefault() ?? Match.Empty;
-            Assert.True(match.Success, "the layout check wrote no result; the page's DOM ends: " + dom[^Math.Min(600, dom.Length)..]);
-            return JsonSerializer.Deserialize<LayoutResult>(WebUtility.HtmlDecode(match.Groups[1].Value), JsonOptions)!;
-        }
-        finally
-        {
-            if (Environment.GetEnvironmentVariable("REPORT_ARTIFACTS") is not { Length: > 0 })
-            {
-                dir.Delete(recursive: true);
-            }
-        }
-    }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
-
-    [GeneratedRegex("<pre id=\"layout-check\">(.*?)</pre>", RegexOptions.Singleline)]
-    private static partial Regex ResultPattern();
-
-    private sealed record LayoutResult(bool Ok, int Svgs, int Charts, int Empty, int Texts, int Width, IReadOnlyList<string> Problems, int Count);
+    private static LayoutResult Check(string html, string name, int width) => LayoutCheck.Run(html, name, width);
 }
