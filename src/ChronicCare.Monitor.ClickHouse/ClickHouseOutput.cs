@@ -6,7 +6,8 @@ using ChronicCare.Monitor.Streaming.Output;
 namespace ChronicCare.Monitor.ClickHouse;
 
 /// <summary>
-/// Alerts and actions into ClickHouse's tables (<see cref="ClickHouseSchema"/>). Rows are buffered by the calls;
+/// Alerts and actions into the analytics store's tables (<see cref="ClickHouseSchema"/>, migrated by
+/// <see cref="Analytics.ClickHouseAnalyticsStore"/>), rows as the store writes them, so triage and the report read them. Rows are buffered by the calls;
 /// <see cref="FlushAsync"/> writes them with one INSERT per table and forgets a table's rows only once ClickHouse has
 /// accepted them, so a failed flush loses nothing and the runtime's retry writes them again. Writing a record twice
 /// is harmless: the tables keep the latest version of each id.
@@ -34,13 +35,13 @@ public sealed class ClickHouseOutput : IStreamOutput
     public void Alert(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        _alerts.Put(alert.AlertId, ClickHouseRows.Version(alert.DetectedAt), ClickHouseRows.Alert(alert));
+        _alerts.Put(alert.AlertId, ClickHouseRows.Version(alert.DetectedAt), Analytics.AnalyticsJsonRows.Alert(alert));
     }
 
     public void Action(IntegrityAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        _actions.Put(action.ActionId, ClickHouseRows.Version(action.DecidedAt), ClickHouseRows.Action(action));
+        _actions.Put(action.ActionId, ClickHouseRows.Version(action.DecidedAt), Analytics.AnalyticsJsonRows.Action(action));
     }
 
     public void DeadLetter(DeadLetter deadLetter)

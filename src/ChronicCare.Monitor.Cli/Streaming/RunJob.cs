@@ -1,4 +1,5 @@
 using ChronicCare.Monitor.ClickHouse;
+using ChronicCare.Monitor.ClickHouse.Analytics;
 using ChronicCare.Monitor.Cli.Terminal;
 using ChronicCare.Monitor.Files;
 using ChronicCare.Monitor.Kafka.Runtime;
@@ -29,7 +30,13 @@ internal static class RunJob
         {
             // First, before any other server: a ClickHouse that cannot be reached at start is a configuration error,
             // reported in one line; once running, an outage only pauses commits like a Redis outage does.
-            await ClickHouseSchema.EnsureAsync(http, clickHouse.Database, ct).ConfigureAwait(false);
+            // The whole analytics schema (its migrations), not only the two tables this process writes: triage, month
+            // close and the report read the same database.
+            await using (var schema = new ClickHouseAnalyticsStore(clickHouse))
+            {
+                await schema.MigrateAsync(ct).ConfigureAwait(false);
+            }
+
             ClickHouseLog.Ready(log, clickHouse.Database, http.Server);
             tables = new ClickHouseOutput(http, clickHouse.Database);
         }

@@ -92,21 +92,27 @@ internal static class AnalyticsJsonRows
         w.WriteString("region", f.Region);
     });
 
-    public static byte[] Alerts(IEnumerable<Alert> rows) => Join(rows.Select(a => Extend(ClickHouseRows.Alert(a), w =>
+    public static byte[] Alerts(IEnumerable<Alert> rows) => Join(rows.Select(Alert));
+
+    public static byte[] Actions(IEnumerable<IntegrityAction> rows) => Join(rows.Select(Action));
+
+    /// <summary>One alert row with the exact texts (the streaming writer writes these rows too, so both read back alike).</summary>
+    public static byte[] Alert(Alert a) => Extend(ClickHouseRows.Alert(a), w =>
     {
         w.WriteString("event_time_text", a.EventTime);
         w.WriteString("event_month", StoreText.EventMonth(a.EventTime));
         w.WriteString("detected_at_text", StoreText.Instant(a.DetectedAt));
         w.WriteString("score_text", a.Score is { } score ? score.ToString("R", CultureInfo.InvariantCulture) : "");
-    })));
+    });
 
-    public static byte[] Actions(IEnumerable<IntegrityAction> rows) => Join(rows.Select(a => Extend(ClickHouseRows.Action(a), w =>
+    /// <summary>One action row with the exact texts.</summary>
+    public static byte[] Action(IntegrityAction a) => Extend(ClickHouseRows.Action(a), w =>
     {
         w.WriteString("effective_from_text", StoreText.Instant(a.EffectiveFrom.Value));
         w.WriteString("effective_until_text", a.EffectiveUntil is { } until ? StoreText.Instant(until.Value) : "");
         w.WriteString("effective_month", StoreText.Month(a.EffectiveFrom.Value));
         w.WriteString("decided_at_text", StoreText.Instant(a.DecidedAt));
-    })));
+    });
 
     public static byte[] Decisions(IEnumerable<ReviewDecision> rows) => Lines(rows, (w, d) =>
     {

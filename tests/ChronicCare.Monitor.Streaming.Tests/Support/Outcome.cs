@@ -46,6 +46,12 @@ internal sealed record Outcome(IReadOnlyList<string> OpenAlerts, IReadOnlyList<s
             actions.Where(kv => !kv.Value.Reinstate && !revoked.Contains(kv.Key)).Select(kv => kv.Value.Text).Order(StringComparer.Ordinal).ToList());
     }
 
+    /// <summary>The ids of the open alerts.</summary>
+    public IReadOnlyList<string> OpenAlertIds => OpenAlerts.Select(t => t.Split(' ')[0]).ToList();
+
+    /// <summary>The ids of the actions in force (without the re-issue generation).</summary>
+    public IReadOnlyList<string> ActionIds => ActionsInForce.Select(t => t.Split(' ')[0]).ToList();
+
     public void ShouldEqual(Outcome expected)
     {
         Xunit.Assert.Equal(expected.OpenAlerts.Count, OpenAlerts.Count);
