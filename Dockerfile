@@ -20,6 +20,9 @@ COPY src/ChronicCare.Monitor.Simulation/ChronicCare.Monitor.Simulation.csproj sr
 COPY src/ChronicCare.Monitor.Streaming/ChronicCare.Monitor.Streaming.csproj src/ChronicCare.Monitor.Streaming/
 COPY src/ChronicCare.Monitor.Kafka/ChronicCare.Monitor.Kafka.csproj src/ChronicCare.Monitor.Kafka/
 COPY src/ChronicCare.Monitor.Redis/ChronicCare.Monitor.Redis.csproj src/ChronicCare.Monitor.Redis/
+COPY src/ChronicCare.Monitor.ClickHouse/ChronicCare.Monitor.ClickHouse.csproj src/ChronicCare.Monitor.ClickHouse/
+COPY src/ChronicCare.Monitor.Analytics/ChronicCare.Monitor.Analytics.csproj src/ChronicCare.Monitor.Analytics/
+COPY src/ChronicCare.Monitor.Sqlite/ChronicCare.Monitor.Sqlite.csproj src/ChronicCare.Monitor.Sqlite/
 COPY src/ChronicCare.Monitor.Cli/ChronicCare.Monitor.Cli.csproj src/ChronicCare.Monitor.Cli/
 RUN dotnet restore src/ChronicCare.Monitor.Cli/ChronicCare.Monitor.Cli.csproj
 COPY src/ src/
@@ -35,6 +38,8 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app ./
 COPY pipelines/policies/ /app/policies/
+# `run` and `triage` read pipelines/reviewers.json relative to the working directory (/app).
+COPY pipelines/reviewers.json /app/pipelines/reviewers.json
 USER $APP_UID
 ENTRYPOINT ["dotnet", "/app/chroniccare.dll"]
 CMD ["--help"]

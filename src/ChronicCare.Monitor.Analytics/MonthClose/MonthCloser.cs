@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Analytics.Store;
 using ChronicCare.Monitor.Contract;
@@ -88,7 +89,15 @@ public sealed class MonthCloser
         rows.GroupBy(r => (r.PatientKey, r.DiseaseCode))
             .Select(g => new PatientDiseaseMonth(patientIds.GetValueOrDefault(g.Key.PatientKey, g.Key.PatientKey), g.Key.DiseaseCode, g.Sum(r => r.TotalFen) / 100m));
 
-    private static string MarkProvisional(string evidence) => evidence.Length > 1 && evidence[0] == '{'
-        ? evidence.Length == 2 ? "{\"provisional\":true}" : "{\"provisional\":true," + evidence[1..]
-        : evidence;
+    /// <summary>The evidence with <c>"provisional": true</c> first, so a reviewer sees it before the figures.</summary>
+    private static string MarkProvisional(string evidence)
+    {
+        var marked = new JsonObject { ["provisional"] = true };
+        foreach (var (name, value) in JsonNode.Parse(evidence)!.AsObject().ToList())
+        {
+            marked[name] = value?.DeepClone();
+        }
+
+        return marked.ToJsonString(ContractJson.SerializerOptions);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChronicCare.Monitor.Integrity;
 
 namespace ChronicCare.Monitor.Analytics.Triage;
 
@@ -69,4 +70,17 @@ public sealed class ReviewerRoster
     }
 
     public bool Has(string user, string role) => _roles.TryGetValue(user, out var set) && set.Contains(role);
+
+    /// <summary>
+    /// Why <paramref name="user"/> may not take this decision, or null when they may: confirming and dismissing need
+    /// the reviewer role; confirming fraud or resale and reinstating need the supervisor role. The same check guards
+    /// <c>triage</c> and, for decisions arriving on the events topic, <c>run</c>.
+    /// </summary>
+    public string? Refusal(string user, ReviewVerdict verdict, ReviewFinding finding)
+    {
+        var (role, what) = verdict == ReviewVerdict.Reinstate ? (Supervisor, "reinstate actions")
+            : finding != ReviewFinding.Rule ? (Supervisor, "confirm fraud or resale (CANCEL, BAN and REFERRAL)")
+            : (Reviewer, "confirm or dismiss alerts");
+        return Has(user, role) ? null : $"user '{user}' is not authorised to {what} (needs the {role} role in the reviewers roster)";
+    }
 }

@@ -27,7 +27,25 @@ public sealed class TriageDesk
         _time = time;
     }
 
-    public async Task<ReviewDecision> DecideAsync(TriageRequest request, CancellationToken ct)
+    /// <summary>
+    /// The decision to record and send. When the subject's latest decision in the store is this same one (same
+    /// verdict, finding, user and note), that earlier decision is returned with <see cref="TriageOutcome.Repeat"/>
+    /// set: running a triage again after it failed half-way (recorded, not sent) re-sends the same record instead of
+    /// making a second one with a later time, so <c>detect</c> and <c>run</c> see the same decisions.
+    /// </summary>
+    public async Task<TriageOutcome> DecideAsync(TriageRequest request, CancellationToken ct)
+    {
+        var decision = await NewDecisionAsync(request, ct).ConfigureAwait(false);
+        var subject = decision.AlertId ?? decision.ActionId;
+        var latest = (await _store.DecisionsAsync(ct).ConfigureAwait(false))
+            .LastOrDefault(d => (d.AlertId ?? d.ActionId) == subject && (d.Verdict == ReviewVerdict.Reinstate) == (decision.Verdict == ReviewVerdict.Reinstate));
+        return latest is not null && latest.Verdict == decision.Verdict && latest.Finding == decision.Finding && latest.DecidedBy == decision.DecidedBy
+            && latest.Note == decision.Note && latest.PatientId == decision.PatientId
+            ? new TriageOutcome(latest, Repeat: true)
+            : new TriageOutcome(decision, Repeat: false);
+    }
+
+    private async Task<ReviewDecision> NewDecisionAsync(TriageRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.By))
@@ -41,15 +59,12 @@ public sealed class TriageDesk
             return await ReinstateAsync(request, at, ct).ConfigureAwait(false);
         }
 
-        Require(request.By, ReviewerRoster.Reviewer, "confirm or dismiss alerts");
-        if (request.Finding != ReviewFinding.Rule)
+        if (request.Finding != ReviewFinding.Rule && request.Verdict != ReviewVerdict.Confirm)
         {
-            Require(request.By, ReviewerRoster.Supervisor, "confirm fraud or resale (CANCEL, BAN and REFERRAL)");
-            if (request.Verdict != ReviewVerdict.Confirm)
-            {
-                throw new ArgumentException("--finding fraud|resale goes with --decision confirm");
-            }
+            throw new ArgumentException("--finding fraud|resale goes with --decision confirm");
         }
+
+        Require(request);
 
         var alertId = request.AlertId ?? throw new ArgumentException("--alert: the alert to decide on is required");
         var alert = await _store.FindAlertAsync(alertId, ct).ConfigureAwait(false)
@@ -80,7 +95,7 @@ public sealed class TriageDesk
 
     private async Task<ReviewDecision> ReinstateAsync(TriageRequest request, Timestamp at, CancellationToken ct)
     {
-        Require(request.By, ReviewerRoster.Supervisor, "reinstate actions");
+        Require(request);
         var actionId = request.ActionId ?? throw new ArgumentException("--action: the action to reinstate is required");
         if (string.IsNullOrWhiteSpace(request.Note))
         {
@@ -106,11 +121,11 @@ public sealed class TriageDesk
         };
     }
 
-    private void Require(string user, string role, string what)
+    private void Require(TriageRequest request)
     {
-        if (!_roster.Has(user, role))
+        if (_roster.Refusal(request.By, request.Verdict, request.Finding) is { } refusal)
         {
-            throw new TriageRefusedException($"user '{user}' is not authorised to {what} (needs the {role} role in the reviewers roster)");
+            throw new TriageRefusedException(refusal);
         }
     }
 

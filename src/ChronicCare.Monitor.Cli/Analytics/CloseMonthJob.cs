@@ -1,4 +1,5 @@
 using ChronicCare.Monitor.Analytics.MonthClose;
+using ChronicCare.Monitor.Analytics.Recording;
 using ChronicCare.Monitor.Contract;
 using ChronicCare.Monitor.Files;
 using ChronicCare.Monitor.Kafka;
@@ -27,10 +28,20 @@ internal static class CloseMonthJob
             patientIds[pseudonyms.Key(p.PatientId)] = p.PatientId;
         }
 
-        log.WriteLine($"close-month: {patientIds.Count:N0} enrolled patients to name R13's subjects by");
-
         var provisional = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) > time.GetUtcNow().UtcDateTime.AddHours(8);
         await using var store = await storeChoice.OpenAsync(ct).ConfigureAwait(false);
+
+        // A patient the reference does not know (contract §6) is still named by the month's alerts (R06 at least), as
+        // detect names it: the same R13 id on both paths.
+        foreach (var a in await store.AlertsAsync(month, ct).ConfigureAwait(false))
+        {
+            if (a.PatientId is { } id && !Pseudonymizer.IsKey(id))
+            {
+                patientIds.TryAdd(pseudonyms.Key(id), id);
+            }
+        }
+
+        log.WriteLine($"close-month: {patientIds.Count:N0} patients to name R13's subjects by");
         var result = await new MonthCloser(store, policy, time).CloseAsync(month, patientIds, provisional, ct).ConfigureAwait(false);
         if (kafka is not null && result.Emitted.Count > 0)
         {

@@ -3,7 +3,6 @@ using System.Text;
 using ChronicCare.Monitor.Analytics.Recording;
 using ChronicCare.Monitor.Analytics.Store;
 using ChronicCare.Monitor.Contract;
-using ChronicCare.Monitor.Integrity;
 using ChronicCare.Monitor.Kafka;
 using ChronicCare.Monitor.Kafka.Runtime;
 using ChronicCare.Monitor.Parsing;
@@ -15,7 +14,7 @@ namespace ChronicCare.Monitor.Cli.Analytics;
 
 /// <summary>
 /// <c>record</c>: the analytics side of the stream. Its own consumer group reads the events topic (and the reference
-/// topic, whole, like <c>run</c>) and writes settlements, lines, reversals, stays, enrolments and reviews to the
+/// topic, whole, like <c>run</c>) and writes settlements, lines, reversals, stays and enrolments to the
 /// analytics store in batches, committing Kafka offsets only after a batch is written. At least once, and the rows
 /// are keyed, so a replay after a crash or a rebalance changes no total; it scales like <c>run</c>, by adding
 /// instances to the group. Bad events are skipped here: the detection group dead-letters them.
@@ -44,7 +43,7 @@ internal static class RecordJob
         }
 
         feed.LoadToEnd(Upsert, _ => { }, TimeSpan.FromSeconds(60), ct);
-        await Write(store, recorder.Batch, ct).ConfigureAwait(false);
+        await Write(store, recorder.Batch).ConfigureAwait(false);
         log.WriteLine($"record: reference loaded ({feed.Records:N0} records); consuming {topics.Events} as group {group}");
 
         using var consumer = new ConsumerBuilder<string?, byte[]>(KafkaSettings.Consumer(bootstrap, group)).Build();
@@ -73,13 +72,14 @@ internal static class RecordJob
                     var kind = r.Message.Headers?.TryGetLastBytes(KafkaSettings.InternalHeader, out var header) == true
                         ? KafkaSettings.InternalKind(Encoding.ASCII.GetString(header))
                         : InternalRecord.None;
-                    if (kind == InternalRecord.Recheck)
+                    if (kind != InternalRecord.None)
                     {
+                        // Rechecks are the runtime's; reviews are recorded by `triage` itself, after the roster check.
                         continue;
                     }
 
-                    var outcome = kind == InternalRecord.Review ? ReviewJson.Parse(r.Message.Value ?? []) : parser.Parse(r.Message.Value ?? []);
-                    if (outcome.Event is { } e and not ReferenceUpsert)
+                    var outcome = parser.Parse(r.Message.Value ?? []);
+                    if (outcome.Event is { } e && StreamRuntime.Refusal(e, r.Message.Key) is null)
                     {
                         recorder.Record(e);
                         events++;
@@ -93,7 +93,7 @@ internal static class RecordJob
                 feed.Poll(Upsert, _ => { });
                 if (recorder.Batch.Count > 0)
                 {
-                    await Write(store, recorder.Batch, ct).ConfigureAwait(false);
+                    await Write(store, recorder.Batch).ConfigureAwait(false);
                     batches++;
                 }
 
@@ -102,7 +102,7 @@ internal static class RecordJob
                     Commit(consumer, offsets);
                     lastMessage.Restart();
                 }
-                else if (exitWhenIdle is { } idle && lastMessage.Elapsed >= idle)
+                else if (exitWhenIdle is { } idle && lastMessage.Elapsed >= idle && consumer.Assignment.Count > 0 && CaughtUp(consumer))
                 {
                     break;
                 }
@@ -122,13 +122,20 @@ internal static class RecordJob
         return new Summary(events, skipped, batches, clock.Elapsed);
     }
 
-    private static async Task Write(IAnalyticsStore store, AnalyticsBatch batch, CancellationToken ct)
+    private static async Task Write(IAnalyticsStore store, AnalyticsBatch batch)
     {
         // Not cancelled midway: a batch consumed is written before the process stops, or its offsets stay uncommitted.
-        _ = ct;
         await store.WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
         batch.Clear();
     }
+
+    /// <summary>Every assigned partition read to its high watermark (joining the group takes seconds: idle alone is not done).</summary>
+    private static bool CaughtUp(IConsumer<string?, byte[]> consumer) => consumer.Assignment.All(tp =>
+    {
+        var high = consumer.GetWatermarkOffsets(tp).High;
+        var position = consumer.Position(tp);
+        return high == Offset.Unset ? position != Offset.Unset : position != Offset.Unset && position.Value >= high.Value;
+    });
 
     private static void Commit(IConsumer<string?, byte[]> consumer, Dictionary<TopicPartition, Offset> offsets)
     {

@@ -36,12 +36,12 @@ internal sealed record StoreChoice(string? SqlitePath, ClickHouseOptions? ClickH
     {
         if (KeyFile is { } file)
         {
-            return File.Exists(file) ? Pseudonymizer.FromHex(File.ReadAllText(file)) : throw new InputException($"pseudonym key file not found: {file}");
+            return File.Exists(file) ? Parse(File.ReadAllText(file), file) : throw new InputException($"pseudonym key file not found: {file}");
         }
 
         if (Environment.GetEnvironmentVariable(Pseudonymizer.KeyVariable) is { Length: > 0 } hex)
         {
-            return Pseudonymizer.FromHex(hex);
+            return Parse(hex, Pseudonymizer.KeyVariable);
         }
 
         if (SqlitePath is null)
@@ -53,13 +53,41 @@ internal sealed record StoreChoice(string? SqlitePath, ClickHouseOptions? ClickH
         if (!File.Exists(beside))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(beside)!);
-            File.WriteAllText(beside, Pseudonymizer.NewKeyHex() + "\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(beside, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            CreateKeyFile(beside);
         }
 
-        return Pseudonymizer.FromHex(File.ReadAllText(beside));
+        return Parse(File.ReadAllText(beside), beside);
+    }
+
+    /// <summary>A new random key, readable by its owner only from the moment the file exists.</summary>
+    private static void CreateKeyFile(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using var w = new StreamWriter(path, System.Text.Encoding.ASCII, options);
+            w.WriteLine(Pseudonymizer.NewKeyHex());
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first: use theirs.
+        }
+    }
+
+    private static Pseudonymizer Parse(string hex, string source)
+    {
+        try
+        {
+            return Pseudonymizer.FromHex(hex);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException($"{source}: {e.Message}");
+        }
     }
 }

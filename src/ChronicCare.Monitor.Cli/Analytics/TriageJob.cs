@@ -17,12 +17,13 @@ namespace ChronicCare.Monitor.Cli.Analytics;
 /// </summary>
 internal static class TriageJob
 {
-    public static async Task<ReviewDecision> RunAsync(StoreChoice storeChoice, TriageRequest request, string rosterPath, string? kafka, string eventsTopic,
+    public static async Task<TriageOutcome> RunAsync(StoreChoice storeChoice, TriageRequest request, string rosterPath, string? kafka, string eventsTopic,
         string? outFile, TimeProvider time, CancellationToken ct)
     {
         var roster = LoadRoster(rosterPath);
         await using var store = await storeChoice.OpenAsync(ct).ConfigureAwait(false);
-        var decision = await new TriageDesk(store, roster, time).DecideAsync(request, ct).ConfigureAwait(false);
+        var outcome = await new TriageDesk(store, roster, time).DecideAsync(request, ct).ConfigureAwait(false);
+        var decision = outcome.Decision;
         var batch = new AnalyticsBatch();
         batch.Decisions.Add(decision);
         await store.WriteAsync(batch, ct).ConfigureAwait(false);
@@ -44,10 +45,10 @@ internal static class TriageJob
             }
         }
 
-        return decision;
+        return outcome;
     }
 
-    private static ReviewerRoster LoadRoster(string path)
+    public static ReviewerRoster LoadRoster(string path)
     {
         if (!File.Exists(path))
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChronicCare.Monitor.Alerts;
+using ChronicCare.Monitor.Cli.Analytics;
 using ChronicCare.Monitor.Cli.Detection;
 using ChronicCare.Monitor.Cli.Terminal;
 using ChronicCare.Monitor.Simulation;
@@ -9,7 +10,8 @@ namespace ChronicCare.Monitor.Cli.Commands;
 /// <summary>
 /// <c>chroniccare demo</c>: the embedded default, no server needed. Simulates a city (fixed seed, so every run
 /// shows the same thing), runs the engine over it exactly as <c>detect</c> does, scores the alerts against the
-/// injected fraud and shows a few alerts as a reviewer would read them.
+/// injected fraud, shows a few alerts as a reviewer would read them, and writes the monthly operation analysis
+/// report of the simulation's last month from the embedded analytics store (SQLite).
 /// </summary>
 internal static class DemoCommand
 {
@@ -30,7 +32,8 @@ internal static class DemoCommand
 
             cli.Out.WriteLine();
             cli.Out.WriteLine("== 2. chroniccare detect (embedded engine, default policy) ==");
-            var summary = DetectJob.Run(new DetectOptions(data, Path.Combine(data, "events.jsonl"), outDir), cli.Error, cli.Time, ct);
+            var store = new StoreChoice(Path.Combine(dir, "analytics.db"), null, null);
+            var summary = DetectJob.Run(new DetectOptions(data, Path.Combine(data, "events.jsonl"), outDir, Store: store), cli.Error, cli.Time, ct);
             summary.Print(cli.Out);
 
             cli.Out.WriteLine();
@@ -41,12 +44,19 @@ internal static class DemoCommand
             cli.Out.WriteLine("== 4. a few alerts, as a reviewer reads them ==");
             foreach (var a in summary.Alerts.Where(a => a.Status == AlertStatus.Open).GroupBy(a => a.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()))
             {
-                cli.Out.WriteLine($"[{a.Rule} {a.Severity.ToString().ToLowerInvariant()}] {a.SettlementId} at {a.FacilityId}: {a.MessageZh}");
+                var subject = a.SettlementId is { } settlement ? $"{settlement} at {a.FacilityId}" : $"{a.Period} {a.FacilityId ?? "patient"}";
+                cli.Out.WriteLine($"[{a.Rule} {a.Severity.ToString().ToLowerInvariant()}] {subject}: {a.MessageZh}");
                 cli.Out.WriteLine($"    {a.MessageEn}");
             }
 
             cli.Out.WriteLine();
-            cli.Out.WriteLine($"files: {data} (input), {outDir} (alerts.jsonl, actions.jsonl, dead-letter.jsonl)");
+            var month = Monitor.Analytics.MonthClose.Months.Of(sim.Start.AddMonths(sim.Months - 1));
+            cli.Out.WriteLine($"== 5. the monthly operation analysis report of {month} (chroniccare report) ==");
+            var (html, json) = ReportJob.RunAsync(store, month, null, null, Path.Combine(dir, $"report-{month}.html"), cli.Time, ct).GetAwaiter().GetResult();
+            cli.Out.WriteLine($"{html} (open it in a browser; print it on A4), {Path.GetFileName(json)} beside it");
+
+            cli.Out.WriteLine();
+            cli.Out.WriteLine($"files: {data} (input), {outDir} (alerts.jsonl, actions.jsonl, dead-letter.jsonl), {store.SqlitePath} (the analytics store)");
             return ExitCodes.Ok;
         })));
         return command;

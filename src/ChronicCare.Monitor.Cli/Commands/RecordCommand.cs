@@ -17,7 +17,7 @@ internal static class RecordCommand
         var idle = new Option<int?>("--exit-when-idle-ms") { Description = "Stop once caught up and idle this long; default: run until SIGTERM" };
         var topics = TopicOptions.Create();
         var store = new StoreArguments();
-        var command = new Command("record", "Record the events topic into the analytics store (settlements, lines, reversals, stays, reviews)")
+        var command = new Command("record", "Record the events topic into the analytics store (settlements, lines, reversals, stays, enrolments)")
         {
             kafka, group, maxBatch, maxWait, idle,
         };

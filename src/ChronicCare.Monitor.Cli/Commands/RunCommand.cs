@@ -23,10 +23,11 @@ internal static class RunCommand
         var idle = new Option<int?>("--exit-when-idle-ms") { Description = "Stop once caught up and idle this long (tests, benchmarks); default: run until SIGTERM" };
         var clickHouse = new Option<string?>("--clickhouse") { Description = "ClickHouse HTTP URL (e.g. http://127.0.0.1:8123): also write alerts and actions to its tables, created if missing" };
         var clickHouseDatabase = new Option<string>("--clickhouse-database") { Description = "ClickHouse database of the tables", DefaultValueFactory = _ => ClickHouseOptions.DefaultDatabase };
+        var reviewers = new Option<string>("--reviewers") { Description = "Roster of the users whose triage decisions (from `triage --kafka`) are applied", DefaultValueFactory = _ => Path.Combine("pipelines", "reviewers.json") };
         var topics = TopicOptions.Create();
         var command = new Command("run", "Consume events from Kafka, keep state in Redis, produce alerts and actions (effectively once)")
         {
-            kafka, redis, group, policy, maxBatch, maxWait, idle, clickHouse, clickHouseDatabase,
+            kafka, redis, group, policy, maxBatch, maxWait, idle, clickHouse, clickHouseDatabase, reviewers,
         };
         topics.AddTo(command);
         command.SetAction(async (pr, ct) => await CommandRunner.RunAsync(cli.Error, async () =>
@@ -43,7 +44,7 @@ internal static class RunCommand
             var sink = pr.GetValue(clickHouse) is { } url
                 ? new ClickHouseOptions { Url = ClickHouseOptions.ParseUrl(url), Database = pr.GetValue(clickHouseDatabase)! }.Validate()
                 : null;
-            return await RunJob.RunAsync(options, pr.GetValue(redis)!, pr.GetValue(policy), sink, cli, ct).ConfigureAwait(false);
+            return await RunJob.RunAsync(options, pr.GetValue(redis)!, pr.GetValue(policy), sink, pr.GetValue(reviewers)!, cli, ct).ConfigureAwait(false);
         }).ConfigureAwait(false));
         return command;
     }

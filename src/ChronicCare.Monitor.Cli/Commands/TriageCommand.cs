@@ -53,9 +53,11 @@ internal static class TriageCommand
                 "resale" => ReviewFinding.Resale,
                 _ => ReviewFinding.Rule,
             }, pr.GetValue(by)!, pr.GetValue(note));
-            var d = await TriageJob.RunAsync(store.Read(pr, required: true)!, request, pr.GetValue(roster)!, pr.GetValue(kafka), topics.Read(pr).Events,
+            var outcome = await TriageJob.RunAsync(store.Read(pr, required: true)!, request, pr.GetValue(roster)!, pr.GetValue(kafka), topics.Read(pr).Events,
                 pr.GetValue(outFile), cli.Time, ct).ConfigureAwait(false);
-            cli.Out.WriteLine($"triage: {d.DecisionId} {ReviewJson.VerdictName(d.Verdict)} {d.AlertId ?? d.ActionId} by {d.DecidedBy} at {d.DecidedAt}"
+            var d = outcome.Decision;
+            cli.Out.WriteLine($"triage: {ReviewJson.VerdictName(d.Verdict)} {d.AlertId ?? d.ActionId} by {d.DecidedBy} at {d.DecidedAt}"
+                + (outcome.Repeat ? " (already recorded: the same decision sent again)" : "")
                 + (d.PatientId.Length == 0 ? " (facility alert: recorded, no patient sanction)" : ""));
             return ExitCodes.Ok;
         }).ConfigureAwait(false));

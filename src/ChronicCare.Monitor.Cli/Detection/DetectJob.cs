@@ -31,24 +31,60 @@ internal static class DetectJob
         var clock = Stopwatch.StartNew();
         var costs = new CostLedger();
         var engine = new DetectionEngine(policy, reference, time) { MaxDegreeOfParallelism = options.EffectiveParallelism, Costs = costs };
+        var recording = options.Store is { } store ? DetectRecording.Open(store, reference, ct) : null;
+        try
+        {
+            var (counts, alertList, actionList) = Process(options, engine, recording, progressOut, ct);
+
+            // R12/R13 (contract §3): judged once every event is in, for every month the events cover.
+            foreach (var month in costs.Months)
+            {
+                alertList.AddRange(CostOutlierAlerts.For(month, costs.Facilities(month, reference), costs.Patients(month), policy, time.GetUtcNow()));
+            }
+
+            alertList.Sort((a, b) => string.CompareOrdinal(a.AlertId, b.AlertId));
+            using (var w = new JsonlWriter(Path.Combine(options.OutDir, "alerts.jsonl")))
+            {
+                alertList.ForEach(w.Write);
+            }
+
+            using (var w = new JsonlWriter(Path.Combine(options.OutDir, "actions.jsonl")))
+            {
+                actionList.ForEach(w.Write);
+            }
+
+            recording?.Finish(alertList, actionList, costs.Months);
+            return new DetectSummary(counts.Lines, counts.Processed, counts.Dead, engine.Stats.Duplicates, clock.Elapsed, alertList, actionList, engine.Stats.Patients,
+                engine.Stats.Settlements);
+        }
+        finally
+        {
+            recording?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>The reviews, then every event of the file through the engine; the final alerts and actions (R12/R13 aside).</summary>
+    private static ((long Lines, long Processed, long Dead) Counts, List<Alert> Alerts, List<IntegrityAction> Actions) Process(
+        DetectOptions options, DetectionEngine engine, DetectRecording? recording, TextWriter progressOut, CancellationToken ct)
+    {
         var alerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
         var actions = new Dictionary<string, IntegrityAction>(StringComparer.Ordinal);
         var source = Path.GetFileName(options.EventsFile);
         long lines = 0, processed = 0, dead = 0, sinceFlush = 0;
-        var recording = options.Store is { } store ? DetectRecording.Open(store, reference, ct) : null;
-        using (var deadLetters = new JsonlWriter(Path.Combine(options.OutDir, "dead-letter.jsonl")))
+        using var deadLetters = new JsonlWriter(Path.Combine(options.OutDir, "dead-letter.jsonl"));
+        if (options.ReviewsFile is { } reviewsFile)
         {
-            if (options.ReviewsFile is { } reviewsFile)
-            {
-                (lines, processed, dead) = ApplyReviews(engine, reviewsFile, deadLetters);
-            }
+            var (applied, bad) = ApplyReviews(engine, reviewsFile, deadLetters);
+            processed += applied;
+            dead += bad;
+        }
 
-            foreach (var review in recording?.Reviews() ?? [])
-            {
-                engine.Apply(review);
-            }
+        foreach (var review in recording?.Reviews() ?? [])
+        {
+            engine.Apply(review);
+        }
 
-            using (var stream = new FileStream(options.EventsFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        using (var stream = new FileStream(options.EventsFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
         using (var progress = new ProgressReporter(progressOut, "detect", stream.Length, options.ShowProgress && stream.Length > (8 << 20)))
         {
             var reader = new JsonlBlockReader(options.EffectiveParallelism);
@@ -81,41 +117,13 @@ internal static class DetectJob
             }
 
             Merge(engine.Flush(), alerts, actions);
-            }
         }
 
-        // R12/R13 (contract §3): judged once every event is in, for every month the events cover.
-        foreach (var month in costs.Months)
-        {
-            foreach (var a in CostOutlierAlerts.For(month, costs.Facilities(month, reference), costs.Patients(month), policy, time.GetUtcNow()))
-            {
-                alerts[a.AlertId] = a;
-            }
-        }
-
-        var alertList = alerts.Values.OrderBy(a => a.AlertId, StringComparer.Ordinal).ToList();
-        var actionList = actions.Values.OrderBy(a => a.ActionId, StringComparer.Ordinal).ToList();
-        using (var w = new JsonlWriter(Path.Combine(options.OutDir, "alerts.jsonl")))
-        {
-            alertList.ForEach(w.Write);
-        }
-
-        using (var w = new JsonlWriter(Path.Combine(options.OutDir, "actions.jsonl")))
-        {
-            actionList.ForEach(w.Write);
-        }
-
-        if (recording is not null)
-        {
-            recording.Finish(alertList, actionList, costs.Months);
-            recording.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-
-        return new DetectSummary(lines, processed, dead, engine.Stats.Duplicates, clock.Elapsed, alertList, actionList, engine.Stats.Patients, engine.Stats.Settlements);
+        return ((lines, processed, dead), alerts.Values.ToList(), actions.Values.OrderBy(a => a.ActionId, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Triage decisions (<c>--reviews</c>): applied like events; a bad line is a dead letter like a bad event.</summary>
-    private static (long Lines, long Processed, long Dead) ApplyReviews(DetectionEngine engine, string path, JsonlWriter deadLetters)
+    private static (long Applied, long Dead) ApplyReviews(DetectionEngine engine, string path, JsonlWriter deadLetters)
     {
         if (!File.Exists(path))
         {
@@ -146,7 +154,7 @@ internal static class DetectJob
             }
         }
 
-        return (0, processed, dead);
+        return (processed, dead);
     }
 
     private static void Merge(EngineChanges changes, Dictionary<string, Alert> alerts, Dictionary<string, IntegrityAction> actions)

@@ -1,4 +1,6 @@
+using ChronicCare.Monitor.Cli.Analytics;
 using ChronicCare.Monitor.ClickHouse;
+using ChronicCare.Monitor.Integrity;
 using ChronicCare.Monitor.ClickHouse.Analytics;
 using ChronicCare.Monitor.Cli.Terminal;
 using ChronicCare.Monitor.Files;
@@ -19,9 +21,10 @@ namespace ChronicCare.Monitor.Cli.Streaming;
 internal static class RunJob
 {
     /// <summary>Runs until stopped; the exit code is 1 when the last events could not be committed at shutdown.</summary>
-    public static async Task<int> RunAsync(RunOptions options, string redisHostPort, string? policyPath, ClickHouseOptions? clickHouse, CliContext cli, CancellationToken ct)
+    public static async Task<int> RunAsync(RunOptions options, string redisHostPort, string? policyPath, ClickHouseOptions? clickHouse, string reviewersPath, CliContext cli, CancellationToken ct)
     {
         var policy = PolicyFile.Load(policyPath);
+        var roster = File.Exists(reviewersPath) ? TriageJob.LoadRoster(reviewersPath) : null;
         using var logs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new LineLoggerProvider(cli.Error, LogLevel.Information, cli.Time)));
         var log = logs.CreateLogger("ChronicCare.run");
         using var http = clickHouse is null ? null : new ClickHouseHttp(clickHouse.Url, clickHouse.Timeout);
@@ -44,7 +47,12 @@ internal static class RunJob
         using var redis = RedisConnection.Connect(redisHostPort);
         using var kafka = new KafkaOutput(options.Bootstrap, options.Topics);
         IStreamOutput output = tables is null ? kafka : new CompositeOutput(kafka, tables);
-        var runtime = CreateRuntime(options, policy, redis, output, logs, cli.Time);
+        var runtime = CreateRuntime(options, policy, redis, output, logs, cli.Time, roster is null ? null : d => roster.Refusal(d.DecidedBy, d.Verdict, d.Finding));
+        if (roster is null)
+        {
+            cli.Error.WriteLine($"run: no reviewers roster at {reviewersPath}: triage decisions on the events topic go to the dead-letter topic");
+        }
+
         var drained = await new StreamRunner(options, runtime, kafka, log).RunAsync(ct).ConfigureAwait(false);
         var s = runtime.Stats;
         cli.Out.WriteLine($"run: {s.EventsApplied:N0} events applied ({s.ReplaySkipped:N0} replayed and skipped), {s.AlertRecords:N0} alert records, {s.ActionRecords:N0} action records, {s.DeadLetters:N0} dead letters, {s.Commits:N0} commits, {s.RechecksSent:N0} rechecks sent");
@@ -58,7 +66,8 @@ internal static class RunJob
     }
 
     /// <summary>The runtime `run` drives (the stream benchmark drives the same), writing to <paramref name="output"/>.</summary>
-    public static StreamRuntime CreateRuntime(RunOptions options, DetectionPolicy policy, StackExchange.Redis.IConnectionMultiplexer redis, IStreamOutput output, ILoggerFactory logs, TimeProvider time) => new(
+    public static StreamRuntime CreateRuntime(RunOptions options, DetectionPolicy policy, StackExchange.Redis.IConnectionMultiplexer redis, IStreamOutput output, ILoggerFactory logs, TimeProvider time,
+        Func<ReviewDecision, string?>? reviewGate = null) => new(
         policy,
         new ReferenceData(),
         time,
@@ -67,5 +76,8 @@ internal static class RunJob
         output,
         StoreResilience.Create(time),
         logs.CreateLogger("ChronicCare.runtime"),
-        options.Topics.Events);
+        options.Topics.Events)
+    {
+        ReviewGate = reviewGate,
+    };
 }

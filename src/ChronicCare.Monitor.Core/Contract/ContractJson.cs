@@ -15,6 +15,9 @@ public static class ContractJson
     /// <summary>Chinese stays readable in the output (messages, evidence).</summary>
     public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The same escaping for a serializer (Chinese text as itself, not \u escapes).</summary>
+    public static JsonSerializerOptions SerializerOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>One record as UTF-8 JSON bytes (a Kafka message value).</summary>
     public static byte[] ToUtf8(Action<Utf8JsonWriter> write)
     {

@@ -226,6 +226,8 @@ public sealed partial class DetectionEngine
 
     private void ApplyReversal(Reversal r)
     {
+        // The cost ledger keeps its own record of what it counted, pruned settlements included.
+        Costs?.Remove(r.SettlementId);
         var entry = _registry.Find(r.SettlementId);
         if (entry is null)
         {
@@ -253,7 +255,6 @@ public sealed partial class DetectionEngine
         {
             var st = State(s.PatientId);
             st.Remove(s);
-            Costs?.Remove(s);
             _cards.Remove(s.CardId, s.SettlementId);
             if (s.Identity.Method != IdentityMethod.Proxy)
             {

@@ -67,6 +67,7 @@ internal sealed class PatientEvaluator
         // R06 last: a sanction in force at a settlement's instant makes it ineligible (contract §3, §5). An action a
         // reviewer reinstated stops covering settlements after the reinstatement.
         var reinstated = SanctionLadder.ReinstatedAt(actions);
+        actions = Issued(st, actions, reinstated);
         var inForce = reinstated.Count == 0 ? actions : actions.Select(a => EndedAt(a, reinstated)).ToList();
         foreach (var (facts, reasons, trigger) in eligibility)
         {
@@ -149,9 +150,8 @@ internal sealed class PatientEvaluator
 
         if (st.Reviews is { Count: > 0 } reviews)
         {
-            // Reviews are never pruned, so the ladder's actions are recomputed whole; a carried copy is the same action.
-            var have = actions.Select(a => a.ActionId).ToHashSet(StringComparer.Ordinal);
-            actions.AddRange(SanctionLadder.Actions(st.PatientId, reviews.Values, _policy.Integrity).Where(a => !have.Contains(a.ActionId)));
+            // Reviews are never pruned and the carry keeps automatic actions only: the ladder's are recomputed whole.
+            actions.AddRange(SanctionLadder.Actions(st.PatientId, reviews.Values, _policy.Integrity));
         }
 
         return actions;
@@ -197,19 +197,33 @@ internal sealed class PatientEvaluator
         }
     }
 
-    private static void DiffActions(PatientState st, List<IntegrityAction> desired, Dictionary<string, long> reinstated, DateTimeOffset now, PatientChanges changes)
+    /// <summary>
+    /// The desired actions under the ids they are (or will be) emitted with: an action revoked automatically earlier
+    /// and needed again is issued afresh under a new generation id (<c>#2</c>, …); one a reviewer ended stays ended. Done
+    /// before R06 so a reviewer's REINSTATE of a re-issued action (which names the <c>#N</c> id) ends it there too.
+    /// </summary>
+    private static List<IntegrityAction> Issued(PatientState st, List<IntegrityAction> desired, Dictionary<string, long> reinstated)
     {
-        var desiredIds = new HashSet<string>(StringComparer.Ordinal);
+        var issued = new List<IntegrityAction>(desired.Count);
         foreach (var a in desired)
         {
-            // An action revoked automatically earlier and needed again is issued afresh under a new generation id;
-            // one a reviewer ended stays ended.
             var action = a;
             for (var gen = 2; !reinstated.ContainsKey(action.ActionId) && st.Actions.TryGetValue(AutomaticActions.ReinstateId(action.ActionId), out var r) && r.Automatic; gen++)
             {
                 action = a with { ActionId = $"{a.ActionId}#{gen}" };
             }
 
+            issued.Add(action);
+        }
+
+        return issued;
+    }
+
+    private static void DiffActions(PatientState st, List<IntegrityAction> desired, Dictionary<string, long> reinstated, DateTimeOffset now, PatientChanges changes)
+    {
+        var desiredIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var action in desired)
+        {
             desiredIds.Add(action.ActionId);
             if (st.Actions.TryGetValue(action.ActionId, out var prev) && prev.SameContent(action))
             {
@@ -254,7 +268,9 @@ internal sealed class PatientEvaluator
             Designation = snapshot.Item2,
             Quota = snapshot.Item3,
             HadIncident = hadIncident,
-            Actions = actions.Where(a => a.EffectiveFrom.ServiceDate < horizon).ToArray(),
+            // Only automatic actions: the triage-driven ones are recomputed from the reviews, which are never pruned,
+            // so a later dismissal or reinstatement still changes them.
+            Actions = actions.Where(a => a.Automatic && a.EffectiveFrom.ServiceDate < horizon).ToArray(),
         };
         var h = horizon.DayNumber;
         foreach (var id in st.Alerts.Where(kv => kv.Value.ServiceDay < h).Select(kv => kv.Key).ToList())

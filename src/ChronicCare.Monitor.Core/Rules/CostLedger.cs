@@ -13,15 +13,37 @@ namespace ChronicCare.Monitor.Rules;
 /// </summary>
 public sealed class CostLedger
 {
+    private readonly Dictionary<string, Counted> _counted = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> _monthNames = [];
     private readonly Dictionary<(string Facility, string Month), (int Count, decimal Total)> _facilities = new();
     private readonly Dictionary<(string Patient, string Disease, string Month), (int Count, decimal Total)> _patients = new();
 
     /// <summary>The months any settlement counted in, ascending.</summary>
     public IEnumerable<string> Months => _facilities.Keys.Select(k => k.Month).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-    public void Add(Settlement s) => Apply(s, 1);
+    /// <summary>Counts a settlement (once: a second add of the same id is ignored).</summary>
+    public void Add(Settlement s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var counted = new Counted(s.FacilityId, s.PatientId, s.DiseaseCode, Month(s.ServiceDate), s.TotalAmount);
+        if (_counted.TryAdd(s.SettlementId, counted))
+        {
+            Apply(counted, 1);
+        }
+    }
 
-    public void Remove(Settlement s) => Apply(s, -1);
+    /// <summary>
+    /// Stops counting a reversed settlement. Kept by id, not looked up in the engine's state, so a reversal still
+    /// counts when the settlement itself was pruned long ago (contract §2: it then counts for nothing). Memory: about
+    /// 100 bytes per settlement, for batch mode only.
+    /// </summary>
+    public void Remove(string settlementId)
+    {
+        if (_counted.Remove(settlementId, out var counted))
+        {
+            Apply(counted, -1);
+        }
+    }
 
     /// <summary>R12's input for a month: facilities the reference knows (kind, level and city make the peer group).</summary>
     public IEnumerable<FacilityMonth> Facilities(string month, ReferenceData reference)
@@ -49,11 +71,23 @@ public sealed class CostLedger
 
     public static string MonthOf(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private void Apply(Settlement s, int sign)
+    private void Apply(Counted c, int sign)
     {
-        var month = MonthOf(s.ServiceDate);
-        Count(_facilities, (s.FacilityId, month), sign, s.TotalAmount);
-        Count(_patients, (s.PatientId, s.DiseaseCode, month), sign, s.TotalAmount);
+        Count(_facilities, (c.FacilityId, c.Month), sign, c.Total);
+        Count(_patients, (c.PatientId, c.DiseaseCode, c.Month), sign, c.Total);
+    }
+
+    /// <summary>One string per month, shared by every settlement of it.</summary>
+    private string Month(DateOnly day)
+    {
+        var key = (day.Year * 12) + day.Month;
+        if (!_monthNames.TryGetValue(key, out var name))
+        {
+            name = MonthOf(day);
+            _monthNames[key] = name;
+        }
+
+        return name;
     }
 
     /// <summary>A key whose last settlement is reversed is gone: it no longer counts among the peers or the patients.</summary>
@@ -71,4 +105,6 @@ public sealed class CostLedger
             sums[key] = (count, total + (sign * amount));
         }
     }
+
+    private readonly record struct Counted(string FacilityId, string PatientId, string DiseaseCode, string Month, decimal Total);
 }

@@ -87,7 +87,11 @@ internal static class EligibilityRule
             if (applies)
             {
                 reasons.Add($"sanction:{IntegrityAction.NameOf(a.Action)}");
-                actionIds.Add(a.ActionId);
+
+                // Without the re-issue generation (#2, …), which depends on the path the events took: the evidence
+                // must not (contract §3 order independence); the reviewer finds the action by this prefix.
+                var hash = a.ActionId.IndexOf('#', StringComparison.Ordinal);
+                actionIds.Add(hash < 0 ? a.ActionId : a.ActionId[..hash]);
             }
         }
     }

@@ -2,7 +2,8 @@ namespace ChronicCare.Monitor.Streaming.Runtime;
 
 /// <summary>
 /// What a record on the events topic is when the transport marks it as the monitor's own (a Kafka header): contract
-/// events are <see cref="None"/>; a header can only be set by our producers, so no upstream can inject the others.
+/// events are <see cref="None"/>. Any producer of the topic could set the header, so what a marked record may do is
+/// checked where it is applied (a review's user against the roster; a recheck only re-evaluates a patient).
 /// </summary>
 public enum InternalRecord
 {

@@ -68,6 +68,26 @@ public sealed class StreamRuntime
 
     public StreamStats Stats { get; } = new();
 
+    /// <summary>
+    /// Who may send a triage decision over the events topic: the reason a decision is refused (dead-lettered), or null
+    /// to apply it. Any producer of the topic can set the internal header, so the processor checks the reviewer
+    /// itself (the transport's ACLs are the first line). Null: this processor accepts no decisions.
+    /// </summary>
+    public Func<ReviewDecision, string?>? ReviewGate { get; init; }
+
+    /// <summary>
+    /// Why a record of the events topic is not applied (it goes to the dead-letter output), or null. Shared with the
+    /// analytics recorder, so the store never counts what the engine refused.
+    /// </summary>
+    public static string? Refusal(InputEvent e, string? key) => e switch
+    {
+        // Applied here only, it would be lost on a restart and unknown to the other processes.
+        ReferenceUpsert => "a reference record on the events topic: publish it to the reference topic",
+        Reversal when key is null => "a reversal without a key: its Kafka key must be the patient of the settlement it reverses",
+        ReviewDecision d when d.PatientId != key => "a review keyed by another patient: its Kafka key must be its patient_id",
+        _ => null,
+    };
+
     public IReadOnlyCollection<int> Partitions => _workers.Keys;
 
     /// <summary>True while a commit is in progress (a store failed in mid-commit): consume nothing until it completes.</summary>
@@ -170,6 +190,9 @@ public sealed class StreamRuntime
     /// Applies one message of the events topic. Messages at or below the stored offset are already in the state
     /// (a replay) and are skipped. A recheck (internal, from another partition's commit) marks the keyed patient.
     /// </summary>
+    private string? ReviewRefusal(ReviewDecision review) =>
+        ReviewGate is { } gate ? gate(review) : "a review, and this processor accepts none (started without a reviewers roster)";
+
     public void Accept(int partition, long offset, string? key, ReadOnlyMemory<byte> value, InternalRecord kind)
     {
         if (_pending is not null)
@@ -208,14 +231,7 @@ public sealed class StreamRuntime
             return;
         }
 
-        var refused = e switch
-        {
-            // Applied here only, it would be lost on a restart and unknown to the other processes.
-            ReferenceUpsert => "a reference record on the events topic: publish it to the reference topic",
-            Reversal when key is null => "a reversal without a key: its Kafka key must be the patient of the settlement it reverses",
-            ReviewDecision d when d.PatientId != key => "a review keyed by another patient: its Kafka key must be its patient_id",
-            _ => null,
-        };
+        var refused = Refusal(e, key) ?? (e is ReviewDecision review ? ReviewRefusal(review) : null);
         if (refused is not null)
         {
             w.DeadLetters.Add(new DeadLetter(_eventsTopic, offset, partition, refused, value.ToArray()));

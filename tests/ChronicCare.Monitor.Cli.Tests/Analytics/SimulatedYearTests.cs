@@ -78,7 +78,9 @@ public sealed partial class SimulatedYearTests : IClassFixture<SimulatedYear>
         var run = CliRun.Of("report", "--month", "2026-06", "--store", _year.Store, "--out", Path.Combine(_year.Dir, "report", "report-2026-06.html"));
         Assert.Equal(0, run.ExitCode);
         var html = File.ReadAllText(Path.Combine(_year.Dir, "report", "report-2026-06.html"));
-        Assert.DoesNotContain("P0000", html, StringComparison.Ordinal); // patients only by pseudonym key
+        var json = File.ReadAllText(Path.Combine(_year.Dir, "report", "report-2026-06.json"));
+        Assert.DoesNotContain("\"P0000", html + json, StringComparison.Ordinal); // patients only by pseudonym key
+        Assert.Contains("\"patient_key\": \"pk_", json, StringComparison.Ordinal);
 
         var result = LayoutCheck.Run(html, "simulated-2026-06", 1024);
         Assert.True(result.Ok, "layout problems:\n" + string.Join('\n', result.Problems));

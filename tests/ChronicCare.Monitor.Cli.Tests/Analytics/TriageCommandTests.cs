@@ -10,7 +10,7 @@ namespace ChronicCare.Monitor.Cli.Tests.Analytics;
 /// refuses unauthorised users; a supervisor's reinstatement ends the sanction. The clock of <see cref="CliRun"/> is
 /// 2026-11-01T00:00Z, so every decision is made at 2026-11-01T08:00+08:00.
 /// </summary>
-public sealed class TriageCommandTests
+public sealed class TriageCommandTests : IDisposable
 {
     private readonly string _dir = Paths.TempDir();
 
@@ -97,6 +97,24 @@ public sealed class TriageCommandTests
         Assert.False(reinstate.GetProperty("automatic").GetBoolean());
         Assert.DoesNotContain("R06:S4", OpenAlerts("out3"));
     }
+
+    [Fact]
+    public void Triage_SameDecisionAgain_RepeatsTheRecordedOneInsteadOfASecond()
+    {
+        // A triage that was recorded but not sent (Kafka down) is simply run again: the same decision, same time.
+        Assert.Equal(0, Detect(WriteEvents(), "out1").ExitCode);
+        var first = Triage("--alert", "R02:S1", "--decision", "confirm", "--by", "reviewer.demo", "--note", "核实", "--out", Path.Combine(_dir, "reviews.jsonl"));
+        var again = Triage("--alert", "R02:S1", "--decision", "confirm", "--by", "reviewer.demo", "--note", "核实", "--out", Path.Combine(_dir, "reviews.jsonl"));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("(already recorded: the same decision sent again)", again.Out, StringComparison.Ordinal);
+
+        var lines = File.ReadAllLines(Path.Combine(_dir, "reviews.jsonl"));
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(lines[0], lines[1]);
+        Assert.DoesNotContain("already recorded", first.Out, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private CliRun Detect(string events, string outName) =>
         CliRun.Of("detect", "--reference", Paths.Examples, "--events", events, "--out", Path.Combine(_dir, outName), "--store", Store, "--quiet");

@@ -1,6 +1,7 @@
 using ChronicCare.Monitor.Contract;
 using ChronicCare.Monitor.Integrity;
 using ChronicCare.Monitor.Parsing;
+using ChronicCare.Monitor.Policy;
 using ChronicCare.Monitor.Tests.Support;
 using Xunit;
 using static ChronicCare.Monitor.Tests.Support.SettlementBuilder;
@@ -162,6 +163,46 @@ public sealed class SanctionLadderTests
         Assert.DoesNotContain(d.InForce, a => a.Action == ActionKind.Suspend);
         Assert.DoesNotContain(d.Actions.Keys, id => id.StartsWith("SUSPEND:P1:S1#", StringComparison.Ordinal));
         Assert.False(d.IsOpen("R06", "S2"));
+    }
+
+    [Fact]
+    public void Reinstate_ReissuedAutomaticAction_EndsTheReissueForLaterSettlements()
+    {
+        // SUSPEND moves to the earlier foreign-card settlement SA and back to SB when SA is reversed: re-issued as
+        // SUSPEND:P1:SB#2. The supervisor reinstates that id; later settlements are no longer judged against it.
+        var d = new EngineDriver();
+        d.ApplyEach(
+            S("SB").At("2026-03-01T10:00:00+08:00").Card("C-OTHER"),
+            S("SA").At("2026-03-01T09:00:00+08:00").Card("C-OTHER"),
+            new Reversal { SettlementId = "SA", ReversedAt = Ts("2026-03-01T11:00:00+08:00") });
+        Assert.Contains("SUSPEND:P1:SB#2", d.InForceIds);
+
+        d.ApplyEach(Reinstate("SUSPEND:P1:SB#2", "2026-03-02T09:00:00+08:00"), S("SC").At("2026-03-03T09:00:00+08:00").Drug(World.Atorvastatin));
+
+        Assert.DoesNotContain(d.InForce, a => a.Action == ActionKind.Suspend);
+        Assert.False(d.IsOpen("R06", "SC"));
+        Assert.DoesNotContain(d.Actions.Keys, id => id.StartsWith("SUSPEND:P1:SB#3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ladder_DismissalAfterTheSanctionIsPruned_StillRevokesItInAnyOrder()
+    {
+        // With 10 days of allowed lateness a settlement a year later prunes the SELF_PAY's era; a dismissal arriving
+        // before or after that settlement must leave the same actions in force (contract §5 order independence).
+        var policy = DetectionPolicy.Default with { AllowedLatenessDays = 10 };
+        InputEvent[] start = [.. Incidents,
+            Confirm("R02:S1", "2026-03-05T10:00:00+08:00", "2026-03-01"),
+            Confirm("R02:S2", "2026-04-20T10:00:00+08:00", "2026-04-15")];
+        var dismiss = Review(ReviewVerdict.Dismiss, "R02:S2", "2026-04-21T10:00:00+08:00", "2026-04-15");
+        var later = S("LATER").At("2027-05-20T09:00:00+08:00").Drug(World.Atorvastatin).Build();
+
+        var dismissFirst = new EngineDriver(policy: policy);
+        dismissFirst.ApplyEach([.. start, dismiss, later]);
+        var settlementFirst = new EngineDriver(policy: policy);
+        settlementFirst.ApplyEach([.. start, later, dismiss]);
+
+        Assert.DoesNotContain("SELF_PAY:P1:20260415", dismissFirst.InForceIds);
+        Assert.Equal(dismissFirst.InForceIds, settlementFirst.InForceIds);
     }
 
     [Fact]

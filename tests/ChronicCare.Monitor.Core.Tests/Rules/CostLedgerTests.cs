@@ -33,6 +33,26 @@ public sealed class CostLedgerTests
     }
 
     [Fact]
+    public void Aggregates_ReversalOfAPrunedSettlement_StopsCountingIt()
+    {
+        // contract §2: a reversed settlement counts for nothing, also when the engine pruned it long ago (the store's
+        // rollups exclude it too, so detect and close-month agree).
+        var costs = new ChronicCare.Monitor.Rules.CostLedger();
+        var engine = new ChronicCare.Monitor.Engine.DetectionEngine(DetectionPolicy.Default with { AllowedLatenessDays = 10 }, World.Reference(), TimeProvider.System) { Costs = costs };
+        engine.Apply(S("S1").On("2025-01-10").Drug(World.Amlodipine, amount: 10m).Build());
+        engine.Flush();
+        engine.Apply(S("S2").On("2026-02-01").Drug(World.Amlodipine, amount: 5m).Build());
+        engine.Flush();
+        engine.Flush();
+        Assert.Equal(1, engine.Stats.SettlementsPruned);
+
+        engine.Apply(new Reversal { SettlementId = "S1", ReversedAt = Ts("2026-02-02T09:00:00+08:00") });
+
+        Assert.Empty(costs.Patients("2025-01"));
+        Assert.Equal(["2026-02"], costs.Months);
+    }
+
+    [Fact]
     public void For_OutlierPatient_R13AlertWithPeriodSubjectAndEvidence()
     {
         var patients = Enumerable.Range(1, 20).Select(i => new PatientDiseaseMonth($"P{i:00}", "HTN", 100m)).Append(new PatientDiseaseMonth("P99", "HTN", 300.01m));

@@ -5,6 +5,9 @@ using ChronicCare.Monitor.ClickHouse;
 using ChronicCare.Monitor.ClickHouse.Analytics;
 using ChronicCare.Monitor.Engine;
 using ChronicCare.Monitor.Files;
+using ChronicCare.Monitor.Integrity;
+using ChronicCare.Monitor.Kafka;
+using ChronicCare.Monitor.Kafka.Producing;
 using ChronicCare.Monitor.Parsing;
 using ChronicCare.Monitor.Policy;
 using ChronicCare.Monitor.Rules;
@@ -55,23 +58,47 @@ public sealed partial class AnalyticsStreamTests(ClickHouseServer clickHouse) : 
     {
         var data = Dataset.Load(Path.Combine(RepoPaths.Shared, "contract", "examples"), WriteIncidents());
         using var stack = StreamStack.Published(data);
-        using var processor = stack.StartProcessor(exitWhenIdleMs: null, extra: ["--clickhouse", clickHouse.Url.ToString(), "--clickhouse-database", _database]);
+        var roster = Path.Combine(RepoPaths.Root, "pipelines", "reviewers.json");
+        using var processor = stack.StartProcessor(exitWhenIdleMs: null, extra: ["--clickhouse", clickHouse.Url.ToString(), "--clickhouse-database", _database, "--reviewers", roster]);
         stack.WaitForStored(3, processor, Minutes3);
         await using var store = new ClickHouseAnalyticsStore(new ClickHouseOptions { Url = clickHouse.Url, Database = _database });
         await WaitUntil(async () => await store.FindAlertAsync("R02:S2", CancellationToken.None) is not null, "R02:S2 in ClickHouse");
 
+        // A forged decision (any producer can set the header): the processor checks the user against its roster.
+        using (var forger = new EventPublisher(stack.Kafka.Bootstrap))
+        {
+            foreach (var alert in new[] { "R02:S1", "R02:S2" })
+            {
+                var forged = new ReviewDecision
+                {
+                    PatientId = "P0001", Verdict = ReviewVerdict.Confirm, AlertId = alert, Rule = "R02", IncidentDate = new DateOnly(2026, 3, 1),
+                    DecidedBy = "mallory", DecidedAt = new Contract.Timestamp(DateTimeOffset.UtcNow),
+                };
+                forger.Publish("chroniccare.events", "P0001", ReviewJson.ToUtf8(forged),
+                    new Confluent.Kafka.Headers { { KafkaSettings.InternalHeader, "review"u8.ToArray() } });
+            }
+
+            await forger.FlushAsync(CancellationToken.None);
+        }
+
+        await WaitUntil(() => Task.FromResult(stack.Kafka.ReadAll("chroniccare.dead-letter").Count == 2), "the forged decisions dead-lettered");
+        Assert.All(stack.Kafka.ReadAll("chroniccare.dead-letter"),
+            r => Assert.Contains("'mallory' is not authorised", JsonDocument.Parse(r.Message.Value).RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal));
+        Assert.DoesNotContain(stack.Outcome().ActionIds, id => id.StartsWith("SELF_PAY", StringComparison.Ordinal));
+
         foreach (var alert in new[] { "R02:S1", "R02:S2" })
         {
             Run(["triage", "--alert", alert, "--decision", "confirm", "--by", "reviewer.demo", "--note", "核实", "--kafka", stack.Kafka.Bootstrap,
-                "--reviewers", Path.Combine(RepoPaths.Root, "pipelines", "reviewers.json"), .. Store()]);
+                "--reviewers", roster, .. Store()]);
         }
 
         await WaitUntil(() => Task.FromResult(stack.Outcome().ActionIds.Contains("SELF_PAY:P0001:20260415")), "SELF_PAY on the actions topic");
         processor.Terminate();
         Assert.Equal(0, processor.WaitForExit(TimeSpan.FromSeconds(40)));
 
-        var outcome = stack.Outcome();
-        Assert.Contains("R06:S3", outcome.OpenAlertIds); // after the confirmation, fund paid: judged against SELF_PAY
+        // S3 (after the confirmation, fund paid) is judged against the SELF_PAY.
+        var r06 = stack.Outcome().OpenAlerts.Single(a => a.StartsWith("R06:S3 ", StringComparison.Ordinal));
+        Assert.Contains("sanction:SELF_PAY", r06, StringComparison.Ordinal);
         var audit = await store.DecisionsAsync(CancellationToken.None);
         Assert.Equal(["R02:S1", "R02:S2"], audit.Select(d => d.AlertId));
         Assert.All(audit, d => Assert.Equal(("reviewer.demo", "核实", "P0001"), (d.DecidedBy, d.Note, d.PatientId)));
