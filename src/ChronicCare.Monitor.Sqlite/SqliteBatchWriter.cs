@@ -4,8 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace ChronicCare.Monitor.Sqlite;
 
 /// <summary>
-/// One <see cref="AnalyticsBatch"/> in one transaction: each table's rows through one prepared command. A failure
-/// rolls the whole batch back, so a retry of the batch starts from where the store was.
+/// One <see cref="AnalyticsBatch"/> in one transaction: each table's rows through one prepared command (enrolments as
+/// per-patient sets, <see cref="SqliteEnrolmentSets"/>). A failure rolls the whole batch back, so a retry of the batch
+/// starts from where the store was.
 /// </summary>
 internal static class SqliteBatchWriter
 {
@@ -21,7 +22,7 @@ internal static class SqliteBatchWriter
         SqliteUpserts.Lines.Write(connection, tx, batch.Lines);
         SqliteUpserts.Reversals.Write(connection, tx, batch.Reversals);
         SqliteUpserts.Stays.Write(connection, tx, batch.Stays);
-        SqliteUpserts.Enrolments.Write(connection, tx, batch.Enrolments);
+        SqliteEnrolmentSets.Write(connection, tx, batch);
         SqliteUpserts.Diseases.Write(connection, tx, batch.Diseases);
         SqliteUpserts.Facilities.Write(connection, tx, batch.Facilities);
         SqliteUpserts.Alerts.Write(connection, tx, batch.Alerts);

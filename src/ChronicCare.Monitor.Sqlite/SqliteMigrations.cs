@@ -165,6 +165,15 @@ internal static class SqliteMigrations
                 material_fen INTEGER NOT NULL,
                 PRIMARY KEY (month, patient_key, disease_code, facility_level));
             """),
+
+        // A batch states each patient's whole enrolment set (AnalyticsBatch.Enrolments); the version of the batch
+        // whose set stands, so an older batch written again cannot bring back a disease a later set dropped. A patient
+        // without a row here (rows written before this migration) has no version yet: any set replaces its rows.
+        new("0007_enrolment_sets", """
+            CREATE TABLE IF NOT EXISTS enrolment_sets (
+                patient_key TEXT NOT NULL PRIMARY KEY,
+                version INTEGER NOT NULL);
+            """),
     ];
 
     /// <summary>Applies the migrations not yet recorded, in order, each in its own write transaction.</summary>

@@ -46,6 +46,7 @@ internal static class SqliteUpserts
         """,
         s => [s.StayId, s.PatientKey, s.FacilityId, NullableDate(s.AdmittedOn), NullableDate(s.DischargedOn)]);
 
+    /// <summary>Rows of the patients whose set a batch replaces (<see cref="SqliteEnrolmentSets"/> deletes their earlier rows first).</summary>
     public static SqliteUpsert<EnrolmentRow> Enrolments { get; } = SqliteUpsert<EnrolmentRow>.Replace(
         "enrolments",
         ["patient_key", "disease_code", "region", "insurance", "benefit_start", "valid_until"],

@@ -113,6 +113,7 @@ public sealed class AnalyticsRecorder
                 break;
             case Patient p:
                 var key = _keys.Key(p.PatientId);
+                Batch.ReplaceEnrolments(key);
                 foreach (var a in p.Diseases)
                 {
                     Batch.Enrolments.Add(new EnrolmentRow(key, a.DiseaseCode, p.Region, p.Insurance == InsuranceKind.Employee ? "employee" : "resident",

@@ -20,12 +20,19 @@ public interface IAnalyticsStore : IAsyncDisposable
     /// <summary>The ids of the migrations applied, in order.</summary>
     Task<IReadOnlyList<string>> AppliedMigrationsAsync(CancellationToken ct);
 
-    /// <summary>Writes a batch; every row replaces the row of the same key (latest version wins).</summary>
+    /// <summary>
+    /// Writes a batch; every row replaces the row of the same key (latest version wins). Enrolments are sets: the
+    /// batch's rows of a patient replace all that patient's earlier rows, unless the store holds a set of the patient
+    /// from a batch with a higher <see cref="AnalyticsBatch.EnrolmentVersion"/> (see <see cref="AnalyticsBatch.Enrolments"/>).
+    /// </summary>
     Task WriteAsync(AnalyticsBatch batch, CancellationToken ct);
 
     /// <summary>
     /// Recomputes the facility-month and patient-month rollups of <paramref name="month"/> (<c>yyyy-MM</c>) from the
-    /// settlements not reversed; running it again gives the same rows.
+    /// settlements not reversed; running it again gives the same rows. A facility's kind, level and region (and so the
+    /// patient-month's facility level) are the <c>facilities</c> table's as it is at the refresh; a facility the table
+    /// lacks keeps the values its settlements were recorded with. Atomic per rollup: a reader at the same time sees
+    /// the month as before or as after, never part of it, and two refreshes at once leave a whole month.
     /// </summary>
     Task RefreshRollupsAsync(string month, CancellationToken ct);
 
@@ -35,7 +42,7 @@ public interface IAnalyticsStore : IAsyncDisposable
     /// <summary>The patient-month rollup of a month, ordered by (patient key, disease, facility level).</summary>
     Task<IReadOnlyList<PatientMonthRow>> PatientMonthsAsync(string month, CancellationToken ct);
 
-    /// <summary>Enrolment rows whose benefit period overlaps the month.</summary>
+    /// <summary>Enrolment rows of each patient's standing set whose benefit period overlaps the month.</summary>
     Task<IReadOnlyList<EnrolmentRow>> EnrolmentsAsync(string month, CancellationToken ct);
 
     /// <summary>Stays admitted in the month.</summary>

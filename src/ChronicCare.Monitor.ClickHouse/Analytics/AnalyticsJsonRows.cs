@@ -66,15 +66,41 @@ internal static class AnalyticsJsonRows
         NullableString(w, "discharged_on", f.Kind == 2 ? StoreText.Date(f.Stay.DischargedOn!.Value) : null);
     });
 
-    public static byte[] Enrolments(IEnumerable<EnrolmentRow> rows) => Lines(rows, (w, e) =>
+    /// <summary>
+    /// The enrolment sets a batch states, one row per patient (none when it states none): the patient's rows as
+    /// parallel arrays, a disease written twice counting once (the later row, as SQLite's key keeps it), and the
+    /// batch's version, by which the patient's later set replaces this one.
+    /// </summary>
+    public static byte[] EnrolmentSets(AnalyticsBatch batch)
     {
-        w.WriteString("patient_key", e.PatientKey);
-        w.WriteString("disease_code", e.DiseaseCode);
-        w.WriteString("region", e.Region);
-        w.WriteString("insurance", e.Insurance);
-        w.WriteString("benefit_start", StoreText.Date(e.BenefitStart));
-        w.WriteString("valid_until", StoreText.Date(e.ValidUntil));
-    });
+        var sets = new Dictionary<string, SortedDictionary<string, EnrolmentRow>>(StringComparer.Ordinal);
+        foreach (var key in batch.EnrolmentSets)
+        {
+            sets[key] = new(StringComparer.Ordinal);
+        }
+
+        foreach (var e in batch.Enrolments)
+        {
+            if (!sets.TryGetValue(e.PatientKey, out var set))
+            {
+                sets[e.PatientKey] = set = new(StringComparer.Ordinal);
+            }
+
+            set[e.DiseaseCode] = e;
+        }
+
+        return Lines(sets, (w, set) =>
+        {
+            var rows = set.Value.Values;
+            w.WriteString("patient_key", set.Key);
+            w.WriteNumber("version", batch.EnrolmentVersion);
+            StringArray(w, "disease_codes", rows.Select(e => e.DiseaseCode));
+            StringArray(w, "regions", rows.Select(e => e.Region));
+            StringArray(w, "insurances", rows.Select(e => e.Insurance));
+            StringArray(w, "benefit_starts", rows.Select(e => StoreText.Date(e.BenefitStart)));
+            StringArray(w, "valid_untils", rows.Select(e => StoreText.Date(e.ValidUntil)));
+        });
+    }
 
     public static byte[] Diseases(IEnumerable<DiseaseRow> rows) => Lines(rows, (w, d) =>
     {
@@ -195,6 +221,17 @@ internal static class AnalyticsJsonRows
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void StringArray(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
     }
 
     private static void NullableString(Utf8JsonWriter w, string name, string? value)

@@ -45,13 +45,16 @@ internal sealed class ClickHouseAnalyticsQueries(ClickHouseCalls calls, string d
             r.Long("total_fen"), r.Long("fund_fen"), r.Long("self_fen"), r.Long("drug_fen"), r.Long("exam_fen"), r.Long("treatment_fen"), r.Long("material_fen")),
         ct);
 
+    /// <summary>The latest set of each patient (FINAL keeps the highest version), its arrays unfolded into rows.</summary>
     public Task<IReadOnlyList<EnrolmentRow>> EnrolmentsAsync(string month, CancellationToken ct)
     {
         var (first, last) = StoreText.MonthRange(month);
         return calls.QueryAsync(
             $"""
             SELECT patient_key, disease_code, region, insurance, benefit_start, valid_until
-            FROM {T("enrolments")} FINAL WHERE benefit_start <= {ClickHouseLiteral.Date(last)} AND valid_until >= {ClickHouseLiteral.Date(first)}
+            FROM {T("enrolment_sets")} FINAL
+            ARRAY JOIN disease_codes AS disease_code, regions AS region, insurances AS insurance, benefit_starts AS benefit_start, valid_untils AS valid_until
+            WHERE benefit_start <= {ClickHouseLiteral.Date(last)} AND valid_until >= {ClickHouseLiteral.Date(first)}
             ORDER BY patient_key, disease_code
             """,
             r => new EnrolmentRow(r.Str("patient_key"), r.Str("disease_code"), r.Str("region"), r.Str("insurance"), r.Date("benefit_start"), r.Date("valid_until")),

@@ -54,6 +54,8 @@ public sealed class ClickHouseAnalyticsStore : IAnalyticsStore
     /// <summary>
     /// One INSERT per table with rows, each retried on its own. Tables are written in a fixed order; a batch that
     /// fails part way is written whole again by the caller's retry, which the ReplacingMergeTree tables absorb.
+    /// Enrolments go to <c>enrolment_sets</c> as one row per patient the batch states (see
+    /// <see cref="AnalyticsBatch.Enrolments"/>), so a patient's set is replaced whole, atomically, by the highest version.
     /// </summary>
     public async Task WriteAsync(AnalyticsBatch batch, CancellationToken ct)
     {
@@ -62,7 +64,11 @@ public sealed class ClickHouseAnalyticsStore : IAnalyticsStore
         await InsertAsync("settlement_lines", batch.Lines, AnalyticsJsonRows.SettlementLines, ct).ConfigureAwait(false);
         await InsertAsync("reversals", batch.Reversals, AnalyticsJsonRows.Reversals, ct).ConfigureAwait(false);
         await InsertAsync("stays", batch.Stays, AnalyticsJsonRows.Stays, ct).ConfigureAwait(false);
-        await InsertAsync("enrolments", batch.Enrolments, AnalyticsJsonRows.Enrolments, ct).ConfigureAwait(false);
+        if (batch.Enrolments.Count > 0 || batch.EnrolmentSets.Count > 0)
+        {
+            await _calls.InsertAsync(ClickHouseSchema.Table(_db, "enrolment_sets"), AnalyticsJsonRows.EnrolmentSets(batch), ct).ConfigureAwait(false);
+        }
+
         await InsertAsync("diseases", batch.Diseases, AnalyticsJsonRows.Diseases, ct).ConfigureAwait(false);
         await InsertAsync("facilities", batch.Facilities, AnalyticsJsonRows.Facilities, ct).ConfigureAwait(false);
         await InsertAsync(ClickHouseSchema.Alerts, batch.Alerts, AnalyticsJsonRows.Alerts, ct).ConfigureAwait(false);

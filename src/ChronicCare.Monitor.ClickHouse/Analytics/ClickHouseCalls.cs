@@ -6,7 +6,7 @@ namespace ChronicCare.Monitor.ClickHouse.Analytics;
 /// <summary>
 /// The analytics store's statements, each through the retry pipeline: a ClickHouse that restarts or drops a
 /// connection costs a retry, not the batch. Every statement the store sends is idempotent (DDL with IF NOT EXISTS,
-/// inserts into ReplacingMergeTree tables read with FINAL, a rollup refresh that drops its partition first), so a
+/// inserts into ReplacingMergeTree tables read with FINAL, a rollup refresh that swaps a whole month in), so a
 /// retry after a statement that did take effect changes nothing.
 /// </summary>
 internal sealed class ClickHouseCalls(ClickHouseHttp http, ResiliencePipeline retry)

@@ -175,7 +175,7 @@ internal static class ClickHouseMigrations
                 """),
         ]),
 
-        // Partitioned by month so a refresh drops the month's partition and inserts it again.
+        // Partitioned by month so a refresh replaces the month's partition whole (ClickHouseRollups).
         new("0007_rollups",
         [
             new SqlStep($"""
@@ -220,6 +220,40 @@ internal static class ClickHouseMigrations
                 ENGINE = ReplacingMergeTree()
                 PARTITION BY toYYYYMM(month)
                 ORDER BY (month, patient_key, disease_code, facility_level)
+                """),
+        ]),
+
+        // A batch states each patient's whole enrolment set (AnalyticsBatch.Enrolments): one row per patient and
+        // batch, its diseases as parallel arrays, the highest version standing. A row per (patient, disease), as
+        // 0006's enrolments table has, could not lose a disease a later set drops. The rows 0006's table holds are
+        // copied as version 0, which any set written since outranks; the copy is idempotent (a second copy adds
+        // equal rows, which FINAL collapses). That table is no longer written or read.
+        new("0008_enrolment_sets",
+        [
+            new SqlStep($"""
+                CREATE TABLE IF NOT EXISTS {ClickHouseSchema.Table(db, "enrolment_sets")}
+                (
+                    patient_key String,
+                    version UInt64,
+                    disease_codes Array(String),
+                    regions Array(String),
+                    insurances Array(String),
+                    benefit_starts Array(Date),
+                    valid_untils Array(Date)
+                )
+                ENGINE = ReplacingMergeTree(version)
+                ORDER BY patient_key
+                """),
+            new SqlStep($"""
+                INSERT INTO {ClickHouseSchema.Table(db, "enrolment_sets")} (patient_key, version, disease_codes, regions, insurances, benefit_starts, valid_untils)
+                SELECT patient_key, toUInt64(0), arrayMap(e -> e.1, diseases), arrayMap(e -> e.2, diseases), arrayMap(e -> e.3, diseases),
+                    arrayMap(e -> e.4, diseases), arrayMap(e -> e.5, diseases)
+                FROM
+                (
+                    SELECT patient_key, groupArray((disease_code, region, insurance, benefit_start, valid_until)) AS diseases
+                    FROM {ClickHouseSchema.Table(db, "enrolments")} FINAL
+                    GROUP BY patient_key
+                )
                 """),
         ]),
     ];

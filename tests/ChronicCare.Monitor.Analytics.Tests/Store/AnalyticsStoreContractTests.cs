@@ -193,6 +193,105 @@ public abstract class AnalyticsStoreContractTests
         Assert.Empty(await store.PatientMonthsAsync("2026-03", None));
     }
 
+    [Fact]
+    public async Task RefreshRollupsAsync_SettlementRecordedWhileTheFacilityWasUnknown_TakesTheFacilityAsTheTableKnowsItNow()
+    {
+        await using var store = await MigratedStoreAsync();
+        await store.WriteAsync(Rows.Batch(b =>
+        {
+            // F001's first settlement was recorded before the reference knew it; F002 is not in the table at all.
+            b.Settlements.Add(Rows.UnknownFacility(Rows.Settlement("S0001", "K1", "F001", new DateOnly(2026, 3, 2), 10_000)));
+            b.Settlements.Add(Rows.Settlement("S0002", "K2", "F001", new DateOnly(2026, 3, 9), 20_000, level: 1) with { FacilityKind = "community", FacilityRegion = "320703" });
+            b.Settlements.Add(Rows.UnknownFacility(Rows.Settlement("S0003", "K1", "F002", new DateOnly(2026, 3, 9), 5_000)));
+        }), None);
+        await store.WriteAsync(Rows.Batch(b => b.Facilities.Add(new FacilityRow("F001", "新桥社区卫生服务中心", "community", 1, "320703"))), None);
+
+        await store.RefreshRollupsAsync("2026-03", None);
+
+        Assert.Equal(
+            [
+                new FacilityMonthRow("2026-03", "F001", "community", 1, "320703", 2, 2, 30_000, 21_000, 9_000, 18_000, 6_000, 4_500, 1_500),
+                new FacilityMonthRow("2026-03", "F002", "unknown", -1, "", 1, 1, 5_000, 3_500, 1_500, 3_000, 1_000, 750, 250),
+            ],
+            await store.FacilityMonthsAsync("2026-03", None));
+        Assert.Equal(
+            [
+                new PatientMonthRow("2026-03", "K1", "M01", -1, "320700", 1, 5_000, 3_500, 1_500, 3_000, 1_000, 750, 250),
+                new PatientMonthRow("2026-03", "K1", "M01", 1, "320700", 1, 10_000, 7_000, 3_000, 6_000, 2_000, 1_500, 500),
+                new PatientMonthRow("2026-03", "K2", "M01", 1, "320700", 1, 20_000, 14_000, 6_000, 12_000, 4_000, 3_000, 1_000),
+            ],
+            await store.PatientMonthsAsync("2026-03", None));
+    }
+
+    [Fact]
+    public async Task RefreshRollupsAsync_FacilityLevelLoweredAfterItsSettlements_TakesTheCurrentLevel()
+    {
+        await using var store = await MigratedStoreAsync();
+        await store.WriteAsync(Rows.Batch(b =>
+        {
+            b.Facilities.Add(new FacilityRow("F001", "市第一人民医院", "hospital", 3, "320706"));
+            b.Settlements.Add(Rows.Settlement("S0001", "K1", "F001", new DateOnly(2026, 3, 2), 10_000, level: 3));
+            b.Settlements.Add(Rows.Settlement("S0002", "K1", "F001", new DateOnly(2026, 3, 9), 20_000, level: 3));
+        }), None);
+        await store.RefreshRollupsAsync("2026-03", None);
+        Assert.Equal(3, Assert.Single(await store.FacilityMonthsAsync("2026-03", None)).Level);
+
+        await store.WriteAsync(Rows.Batch(b => b.Facilities.Add(new FacilityRow("F001", "市第一人民医院", "hospital", 2, "320707"))), None);
+        await store.WriteAsync(Rows.Batch(b => b.Settlements.Add(Rows.Settlement("S0003", "K2", "F001", new DateOnly(2026, 3, 20), 5_000, level: 2))), None);
+        await store.RefreshRollupsAsync("2026-03", None);
+
+        var facility = Assert.Single(await store.FacilityMonthsAsync("2026-03", None));
+        Assert.Equal(("hospital", 2, "320707", 3L, 35_000L), (facility.Kind, facility.Level, facility.Region, facility.Settlements, facility.TotalFen));
+        Assert.Equal(
+            [("K1", 2, 2L, 30_000L), ("K2", 2, 1L, 5_000L)],
+            (await store.PatientMonthsAsync("2026-03", None)).Select(p => (p.PatientKey, p.FacilityLevel, p.Settlements, p.TotalFen)));
+    }
+
+    [Fact]
+    public async Task RefreshRollupsAsync_ReadersDuringRepeatedRefreshesByTwoWriters_EveryReadSeesTheWholeMonth()
+    {
+        await using var writer = await MigratedStoreAsync();
+        await using var otherWriter = OpenStore();
+        await using var reader = OpenStore();
+        await writer.WriteAsync(HandMadeMonth(), None);
+        await writer.WriteAsync(Rows.Batch(b => b.Facilities.Add(new FacilityRow("F002", "社区卫生服务中心", "community", 1, "320703"))), None);
+        await writer.RefreshRollupsAsync("2026-03", None);
+        var facilities = await reader.FacilityMonthsAsync("2026-03", None);
+        var patients = await reader.PatientMonthsAsync("2026-03", None);
+        Assert.Equal(2, facilities.Count);
+
+        // Two refreshers at once (close-month and a report, say) while a reader reads (month close's judgement); each
+        // refreshes at least 10 times and goes on until the reader has read 20 times.
+        var reads = 0;
+        async Task Refresh(IAnalyticsStore store)
+        {
+            for (var i = 0; i < 10 || (Volatile.Read(ref reads) < 20 && i < 1_000); i++)
+            {
+                await store.RefreshRollupsAsync("2026-03", None);
+            }
+        }
+
+        var refreshing = Task.WhenAll(Task.Run(() => Refresh(writer)), Task.Run(() => Refresh(otherWriter)));
+        var partial = new List<string>();
+        while (!refreshing.IsCompleted)
+        {
+            var f = await reader.FacilityMonthsAsync("2026-03", None);
+            var p = await reader.PatientMonthsAsync("2026-03", None);
+            if (!f.SequenceEqual(facilities) || !p.SequenceEqual(patients))
+            {
+                partial.Add($"read {reads + 1}: {f.Count} facility rows, {p.Count} patient rows");
+            }
+
+            Interlocked.Increment(ref reads);
+        }
+
+        await refreshing;
+        Assert.Empty(partial);
+        Assert.True(reads >= 20, $"only {reads} reads overlapped the refreshes");
+        Assert.Equal(facilities, await reader.FacilityMonthsAsync("2026-03", None));
+        Assert.Equal(patients, await reader.PatientMonthsAsync("2026-03", None));
+    }
+
     [Theory]
     [InlineData("2026-3")]
     [InlineData("2026-13")]
@@ -405,6 +504,105 @@ public abstract class AnalyticsStoreContractTests
     }
 
     [Fact]
+    public async Task EnrolmentsAsync_LaterRecordOfThePatientDropsAnApproval_ListsOnlyTheLaterSet()
+    {
+        await using var store = await MigratedStoreAsync();
+        var hypertension = Enrolment("K1", "M01");
+        var diabetes = Enrolment("K1", "M02");
+        var other = Enrolment("K2", "M01");
+        var first = Rows.Batch(b => b.Enrolments.AddRange([hypertension, diabetes, other]));
+        var second = Rows.Batch(b => b.Enrolments.Add(hypertension with { Region = "320703" }));
+        await store.WriteAsync(first, None);
+        Assert.Equal([hypertension, diabetes, other], await store.EnrolmentsAsync("2026-03", None));
+
+        await store.WriteAsync(second, None);
+
+        Assert.Equal([hypertension with { Region = "320703" }, other], await store.EnrolmentsAsync("2026-03", None));
+    }
+
+    [Fact]
+    public async Task EnrolmentsAsync_OlderBatchWrittenAgainAfterALaterSet_BringsNoDroppedApprovalBack()
+    {
+        await using var store = await MigratedStoreAsync();
+        var hypertension = Enrolment("K1", "M01");
+        var diabetes = Enrolment("K1", "M02");
+        var first = Rows.Batch(b => b.Enrolments.AddRange([hypertension, diabetes]));
+        var second = Rows.Batch(b => b.Enrolments.Add(hypertension));
+        Assert.True(first.EnrolmentVersion < second.EnrolmentVersion, "a batch created later has the higher version");
+        await store.WriteAsync(first, None);
+        await store.WriteAsync(second, None);
+
+        await store.WriteAsync(first, None); // a replay of the older batch
+        await store.WriteAsync(second, None);
+        await store.WriteAsync(first, None);
+
+        Assert.Equal([hypertension], await store.EnrolmentsAsync("2026-03", None));
+    }
+
+    [Fact]
+    public async Task EnrolmentsAsync_LaterRecordWithNoApprovalLeft_ListsThePatientNoMore()
+    {
+        await using var store = await MigratedStoreAsync();
+        var first = Rows.Batch(b => b.Enrolments.AddRange([Enrolment("K1", "M01"), Enrolment("K1", "M02"), Enrolment("K2", "M01")]));
+        var none = Rows.Batch(b => b.ReplaceEnrolments("K1"));
+        Assert.Equal(1, none.Count);
+        await store.WriteAsync(first, None);
+
+        await store.WriteAsync(none, None);
+        await store.WriteAsync(first, None); // replayed: older than the empty set
+
+        Assert.Equal([Enrolment("K2", "M01")], await store.EnrolmentsAsync("2026-03", None));
+        var again = Rows.Batch(b =>
+        {
+            b.ReplaceEnrolments("K1");
+            b.Enrolments.Add(Enrolment("K1", "M03"));
+        });
+        await store.WriteAsync(again, None);
+        Assert.Equal([Enrolment("K1", "M03"), Enrolment("K2", "M01")], await store.EnrolmentsAsync("2026-03", None));
+    }
+
+    [Fact]
+    public async Task EnrolmentsAsync_TwoSetsOfOnePatientInOneBatch_TheLaterStands()
+    {
+        await using var store = await MigratedStoreAsync();
+        await store.WriteAsync(Rows.Batch(b => b.Enrolments.AddRange([Enrolment("K1", "M01"), Enrolment("K1", "M02")])), None);
+
+        await store.WriteAsync(Rows.Batch(b =>
+        {
+            b.ReplaceEnrolments("K1");
+            b.Enrolments.AddRange([Enrolment("K1", "M01"), Enrolment("K1", "M04")]);
+            b.Enrolments.Add(Enrolment("K2", "M01"));
+            b.ReplaceEnrolments("K1"); // the patient's later record in the same batch
+            b.Enrolments.Add(Enrolment("K1", "M05") with { Insurance = "resident" });
+            b.Enrolments.Add(Enrolment("K1", "M05")); // a disease twice: the later row
+        }), None);
+
+        Assert.Equal([Enrolment("K1", "M05"), Enrolment("K2", "M01")], await store.EnrolmentsAsync("2026-03", None));
+    }
+
+    [Fact]
+    public async Task EnrolmentsAsync_VersionsSetByTheWriter_HigherStandsAndATieGoesToTheLaterWrite()
+    {
+        await using var store = await MigratedStoreAsync();
+        AnalyticsBatch Set(long version, params string[] diseases)
+        {
+            var batch = Rows.Batch(b => b.ReplaceEnrolments("K1"));
+            batch.EnrolmentVersion = version;
+            batch.Enrolments.AddRange(diseases.Select(d => Enrolment("K1", d)));
+            return batch;
+        }
+
+        await store.WriteAsync(Set(20, "M01", "M02"), None);
+        await store.WriteAsync(Set(10, "M03"), None);
+        Assert.Equal(["M01", "M02"], (await store.EnrolmentsAsync("2026-03", None)).Select(e => e.DiseaseCode));
+
+        await store.WriteAsync(Set(20, "M04"), None);
+
+        Assert.Equal(["M04"], (await store.EnrolmentsAsync("2026-03", None)).Select(e => e.DiseaseCode));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AnalyticsBatch().EnrolmentVersion = -1);
+    }
+
+    [Fact]
     public async Task StaysAdmittedAsync_AdmissionAndDischargeWrittenApart_MergedIntoOneStay()
     {
         await using var store = await MigratedStoreAsync();
@@ -487,6 +685,9 @@ public abstract class AnalyticsStoreContractTests
         await store.MigrateAsync(None);
         return store;
     }
+
+    private static EnrolmentRow Enrolment(string key, string disease) =>
+        new(key, disease, "320700", "employee", new DateOnly(2025, 1, 1), new DateOnly(2026, 12, 31));
 
     /// <summary>
     /// March 2026: F001 (level 2) has K1 twice and K2 once, one of K2's reversed; F002 (level 1) has K1 once, with

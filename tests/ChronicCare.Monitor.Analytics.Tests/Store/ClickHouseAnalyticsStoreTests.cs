@@ -19,7 +19,7 @@ public sealed class ClickHouseAnalyticsStoreTests(ClickHouseServer server) : Ana
     private readonly string _database = ClickHouseServer.NewDatabase();
 
     protected override IReadOnlyList<string> ExpectedMigrations { get; } =
-        ["0001_alerts", "0002_actions", "0003_record_texts", "0004_decisions", "0005_settlements", "0006_reference", "0007_rollups"];
+        ["0001_alerts", "0002_actions", "0003_record_texts", "0004_decisions", "0005_settlements", "0006_reference", "0007_rollups", "0008_enrolment_sets"];
 
     [Fact]
     public async Task MigrateAsync_OverTablesTheStreamingWriterCreatedAndFilled_KeepsTheirRowsReadable()
@@ -55,6 +55,70 @@ public sealed class ClickHouseAnalyticsStoreTests(ClickHouseServer server) : Ana
         await output.FlushAsync(None);
 
         Assert.Equal(AlertStatus.Withdrawn, (await store.FindAlertAsync("R01:S0001", None))!.Status);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_EnrolmentsWrittenBeforeEnrolmentSets_ReadBackAndGiveWayToALaterSet()
+    {
+        using var http = server.Connect();
+        var calls = new ClickHouseCalls(http, ClickHouseRetry.Create(TimeSpan.FromMilliseconds(10)));
+        var sets = ClickHouseMigrations.All(_database).Single(m => m.Id == "0008_enrolment_sets");
+        foreach (var sql in ClickHouseMigrations.Bootstrap(_database))
+        {
+            await calls.ExecuteAsync(sql, None);
+        }
+
+        foreach (var migration in ClickHouseMigrations.All(_database).TakeWhile(m => m.Id != sets.Id))
+        {
+            foreach (var step in migration.Steps)
+            {
+                await step.RunAsync(calls, None);
+            }
+
+            await http.ExecuteAsync($"INSERT INTO {_database}.schema_migrations (id, applied_at) VALUES ('{migration.Id}', now())", None);
+        }
+
+        // One row per (patient, disease), as the store wrote enrolments before 0008.
+        await http.ExecuteAsync(
+            $"""
+            INSERT INTO {_database}.enrolments VALUES
+                ('K1', 'M01', '320700', 'employee', '2025-01-01', '2026-12-31'), ('K1', 'M02', '320700', 'employee', '2025-01-01', '2026-12-31'),
+                ('K2', 'M01', '320703', 'resident', '2026-03-01', '2027-02-28')
+            """,
+            None);
+
+        await using var store = await MigratedStoreAsync();
+
+        EnrolmentRow K1(string disease) => new("K1", disease, "320700", "employee", new DateOnly(2025, 1, 1), new DateOnly(2026, 12, 31));
+        var k2 = new EnrolmentRow("K2", "M01", "320703", "resident", new DateOnly(2026, 3, 1), new DateOnly(2027, 2, 28));
+        Assert.Equal(ExpectedMigrations, await store.AppliedMigrationsAsync(None));
+        Assert.Equal([K1("M01"), K1("M02"), k2], await store.EnrolmentsAsync("2026-03", None));
+
+        await store.WriteAsync(Rows.Batch(b => b.Enrolments.Add(K1("M01"))), None);
+        foreach (var step in sets.Steps)
+        {
+            await step.RunAsync(calls, None); // a second migrator copying the old rows again
+        }
+
+        Assert.Equal([K1("M01"), k2], await store.EnrolmentsAsync("2026-03", None));
+    }
+
+    [Fact]
+    public async Task RefreshRollupsAsync_StageTables_DroppedAfterwardsAndWhenAbandoned()
+    {
+        await using var store = await MigratedStoreAsync();
+        await store.WriteAsync(Rows.Batch(b => b.Settlements.Add(Rows.Settlement("S0001", "K1", "F001", new DateOnly(2026, 3, 2), 10_000))), None);
+        using var http = server.Connect();
+        await http.ExecuteAsync($"CREATE TABLE {_database}.rollup_stage_20200101000000_dead_facility_month AS {_database}.facility_month", None);
+        var recent = $"rollup_stage_{DateTime.UtcNow:yyyyMMddHHmmss}_running_facility_month";
+        await http.ExecuteAsync($"CREATE TABLE {_database}.{recent} AS {_database}.facility_month", None);
+
+        await store.RefreshRollupsAsync("2026-03", None);
+        await store.RefreshRollupsAsync("2026-04", None);
+
+        var tables = await http.QueryAsync($"SELECT name FROM system.tables WHERE database = '{_database}' AND name LIKE 'rollup_stage%' ORDER BY name", None);
+        Assert.Equal(recent, tables.Trim());
+        Assert.Equal(10_000, Assert.Single(await store.FacilityMonthsAsync("2026-03", None)).TotalFen);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class SqliteAnalyticsStoreTests : AnalyticsStoreContractTests, IDi
     private readonly TempDirectory _dir = new();
 
     protected override IReadOnlyList<string> ExpectedMigrations { get; } =
-        ["0001_alerts", "0002_actions", "0003_decisions", "0004_settlements", "0005_reference", "0006_rollups"];
+        ["0001_alerts", "0002_actions", "0003_decisions", "0004_settlements", "0005_reference", "0006_rollups", "0007_enrolment_sets"];
 
     private string DbPath => _dir.File("analytics.db");
 

@@ -7,10 +7,11 @@ namespace ChronicCare.Monitor.Analytics.Tests.Support;
 
 /// <summary>
 /// A seeded random quarter (January to March 2026) of one city, as the batches a recorder would write, in an order
-/// that exercises the stores: reference rows first, settlements in chunks with some reversals written before their
-/// settlement and some after, stays split into admission and discharge rows (some discharges first), alerts written
-/// open and later withdrawn (and some old records replayed late), actions whose later version moves effective_from,
-/// and review decisions. Text carries Chinese, quotes, backslashes and newlines; event times sit near midnight.
+/// that exercises the stores: reference rows first (some patients' enrolment sets restated later, the first batch
+/// replayed late), settlements in chunks with some reversals written before their settlement and some after, stays
+/// split into admission and discharge rows (some discharges first), alerts written open and later withdrawn (and
+/// some old records replayed late), actions whose later version moves effective_from, and review decisions. Text
+/// carries Chinese, quotes, backslashes and newlines; event times sit near midnight.
 /// </summary>
 internal sealed class RandomDataset
 {
@@ -52,19 +53,45 @@ internal sealed class RandomDataset
 
     public List<string> ActionIds { get; } = [];
 
-    private void Reference() => _batches.Add(Batch(b =>
+    /// <summary>
+    /// The reference; then later records of some patients restating their enrolment sets (an approval dropped, a new
+    /// one, none left), and the first batch replayed late, which changes no set.
+    /// </summary>
+    private void Reference()
     {
-        b.Facilities.AddRange(_facilities);
-        b.Diseases.AddRange(Diseases.Select((code, i) => new DiseaseRow(code, DiseaseNames[i], 10_000 * (i + 1))));
-        foreach (var (key, region) in _patients)
+        var first = Batch(b =>
         {
-            foreach (var disease in Diseases.Where(_ => _random.NextDouble() < 0.3))
+            b.Facilities.AddRange(_facilities);
+            b.Diseases.AddRange(Diseases.Select((code, i) => new DiseaseRow(code, DiseaseNames[i], 10_000 * (i + 1))));
+            foreach (var (key, region) in _patients)
             {
-                var start = new DateOnly(2025, 6, 1).AddMonths(_random.Next(0, 12));
-                b.Enrolments.Add(new EnrolmentRow(key, disease, region, _random.Next(2) == 0 ? "employee" : "resident", start, start.AddMonths(_random.Next(1, 25)).AddDays(-1)));
+                foreach (var disease in Diseases.Where(_ => _random.NextDouble() < 0.3))
+                {
+                    b.Enrolments.Add(Enrolment(key, disease, region));
+                }
             }
-        }
-    }));
+        });
+        _batches.Add(first);
+        _batches.Add(Batch(b =>
+        {
+            foreach (var (key, region) in _patients.Where(_ => _random.Next(8) == 0))
+            {
+                b.ReplaceEnrolments(key);
+                b.Enrolments.AddRange(first.Enrolments.Where(e => e.PatientKey == key && _random.Next(2) == 0));
+                if (_random.Next(3) == 0)
+                {
+                    b.Enrolments.Add(Enrolment(key, Pick(Diseases), region));
+                }
+            }
+        }));
+        _batches.Add(first);
+    }
+
+    private EnrolmentRow Enrolment(string key, string disease, string region)
+    {
+        var start = new DateOnly(2025, 6, 1).AddMonths(_random.Next(0, 12));
+        return new EnrolmentRow(key, disease, region, _random.Next(2) == 0 ? "employee" : "resident", start, start.AddMonths(_random.Next(1, 25)).AddDays(-1));
+    }
 
     private List<SettlementRow> Settlements(int count)
     {

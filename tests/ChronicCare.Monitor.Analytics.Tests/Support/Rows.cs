@@ -38,6 +38,9 @@ internal static class Rows
             totalFen - drug - exam - treatment);
     }
 
+    /// <summary>The settlement as the recorder writes it when the reference does not know its facility yet.</summary>
+    public static SettlementRow UnknownFacility(SettlementRow s) => s with { FacilityKind = "unknown", FacilityLevel = -1, FacilityRegion = "" };
+
     public static ReversalRow Reversal(string settlementId) => new(settlementId, new DateTimeOffset(2026, 3, 20, 9, 0, 0, Beijing));
 
     public static Alert Alert(string id, string rule = "R01", string eventTime = "2026-03-12T15:40:00+08:00", string? period = null) => new(

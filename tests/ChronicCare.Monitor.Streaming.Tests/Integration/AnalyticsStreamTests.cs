@@ -22,6 +22,7 @@ namespace ChronicCare.Monitor.Streaming.Tests.Integration;
 /// `close-month` judges R12/R13 from it exactly as `detect` does in memory, a replay changes no total; and a reviewer's
 /// `triage --kafka` reaches a running `run`, whose sanction ladder then judges later settlements (R06).
 /// </summary>
+[Collection(ChildProcesses.Name)]
 public sealed partial class AnalyticsStreamTests(ClickHouseServer clickHouse) : IClassFixture<ClickHouseServer>
 {
     private static readonly TimeSpan Minutes3 = TimeSpan.FromMinutes(3);

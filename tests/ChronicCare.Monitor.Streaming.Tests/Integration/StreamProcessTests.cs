@@ -9,6 +9,7 @@ namespace ChronicCare.Monitor.Streaming.Tests.Integration;
 /// `detect`'s on the same events.
 /// </summary>
 [Trait("Category", "Integration")]
+[Collection(ChildProcesses.Name)]
 public sealed class StreamProcessTests
 {
     private static readonly TimeSpan Minutes3 = TimeSpan.FromMinutes(3);
