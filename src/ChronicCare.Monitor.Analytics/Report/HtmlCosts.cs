@@ -82,31 +82,11 @@ internal static class HtmlCosts
         else
         {
             m.Table(FigureColumns("病种", "Disease", withEnrolled: true), r.ByDisease.Select(d => FigureRow(new TableCell(d.Name, d.DiseaseCode), d.Figures, true)), FigureRow("合计 Total", r.Headline, true));
-            m.Table(
-                [
-                    new("病种", "Disease"),
-                    new("人数环比", "Active MoM", true),
-                    new("人数同比", "Active YoY", true),
-                    new("费用环比", "Cost MoM", true),
-                    new("费用同比", "Cost YoY", true),
-                    new("人均环比", "Per capita MoM", true),
-                    new("人均同比", "Per capita YoY", true),
-                ],
-                r.ByDisease.Select(d =>
-                {
-                    var c = d.Changes.ToDictionary(x => x.Metric);
-                    return (IReadOnlyList<TableCell>)
-                    [
-                        new TableCell(d.Name, d.DiseaseCode),
-                        Change(c[ReportMetric.ActivePatients].MonthOnMonth),
-                        Change(c[ReportMetric.ActivePatients].YearOnYear),
-                        Change(c[ReportMetric.TotalCost].MonthOnMonth),
-                        Change(c[ReportMetric.TotalCost].YearOnYear),
-                        Change(c[ReportMetric.PerCapitaCost].MonthOnMonth),
-                        Change(c[ReportMetric.PerCapitaCost].YearOnYear),
-                    ];
-                }),
-                heading: ("病种环比与同比", "Changes by disease"));
+            HtmlChanges.Table(
+                m,
+                ("病种", "Disease"),
+                r.ByDisease.Select(d => (new TableCell(d.Name, d.DiseaseCode), d.Changes)),
+                ("病种环比与同比", "Changes by disease"));
         }
 
         m.EndChapter();
@@ -124,6 +104,11 @@ internal static class HtmlCosts
         m.Table(
             FigureColumns("机构级别", "Facility level", withEnrolled: false),
             r.ByFacilityLevel.Select(l => FigureRow(new TableCell(l.NameZh, l.NameEn), l.Figures, false)));
+        HtmlChanges.Table(
+            m,
+            ("机构级别", "Facility level"),
+            r.ByFacilityLevel.Select(l => (new TableCell(l.NameZh, l.NameEn), l.Changes)),
+            ("级别环比与同比", "Changes by facility level"));
         m.EndChapter();
     }
 
@@ -137,6 +122,11 @@ internal static class HtmlCosts
         else
         {
             m.Table(FigureColumns("参保地区", "Patient region", withEnrolled: true), r.ByRegion.Select(g => FigureRow(g.Region, g.Figures, true)), FigureRow("合计 Total", r.Headline, true));
+            HtmlChanges.Table(
+                m,
+                ("参保地区", "Patient region"),
+                r.ByRegion.Select(g => (new TableCell(g.Region), g.Changes)),
+                ("地区环比与同比", "Changes by region"));
         }
 
         m.EndChapter();
@@ -155,12 +145,6 @@ internal static class HtmlCosts
     }
 
     private static double Yuan(decimal? fen) => fen is { } f ? (double)f / 100.0 : 0;
-
-    private static TableCell Change(decimal? ratio)
-    {
-        var (text, css) = Formats.Change(ratio);
-        return new TableCell(text, Css: css);
-    }
 
     private static TableColumn[] FigureColumns(string zh, string en, bool withEnrolled)
     {

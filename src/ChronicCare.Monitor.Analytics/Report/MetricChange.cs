@@ -16,6 +16,10 @@ public sealed record MetricChange(
     public static decimal? Ratio(decimal? value, decimal? previous) =>
         value is { } v && previous is { } p && p != 0 ? (v - p) / p : null;
 
+    /// <summary>Every metric's change, in <see cref="ReportMetric"/> order.</summary>
+    public static IReadOnlyList<MetricChange> All(CostFigures now, CostFigures? monthAgo, CostFigures? yearAgo) =>
+        ReportMetrics.All.Select(m => Of(m, now, monthAgo, yearAgo)).ToList();
+
     public static MetricChange Of(ReportMetric metric, CostFigures now, CostFigures? monthAgo, CostFigures? yearAgo)
     {
         var value = now.Value(metric);

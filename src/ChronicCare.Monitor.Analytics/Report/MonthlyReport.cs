@@ -13,9 +13,9 @@ namespace ChronicCare.Monitor.Analytics.Report;
 /// <param name="YearAgoMonth">The same month a year before (year-on-year base).</param>
 /// <param name="Headline">The month's figures over the whole (filtered) population.</param>
 /// <param name="HeadlineChanges">Month-on-month and year-on-year change of every headline metric, in <see cref="ReportMetric"/> order.</param>
-/// <param name="ByDisease">Per disease, by total cost descending then disease code.</param>
-/// <param name="ByRegion">Per patient region (6 digits), by region code.</param>
-/// <param name="ByFacilityLevel">Per facility level 0..3 (always all four), by level.</param>
+/// <param name="ByDisease">Per disease with its changes, by total cost descending then disease code.</param>
+/// <param name="ByRegion">Per patient region (6 digits) with its changes, by region code.</param>
+/// <param name="ByFacilityLevel">Per facility level 0..3 (always all four) with its changes, by level.</param>
 /// <param name="Trend">The month and the 12 before it, oldest first.</param>
 /// <param name="Alerts">The month's alerts by rule, severity and triage status.</param>
 /// <param name="Sanctions">Integrity actions effective in the month.</param>

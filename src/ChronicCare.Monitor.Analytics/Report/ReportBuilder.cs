@@ -52,11 +52,11 @@ public static class ReportBuilder
         var yearAgo = await MonthPopulation.LoadAsync(store, ReportMonth.Add(first, -12), filter, ct).ConfigureAwait(false);
 
         var headline = now.Figures();
-        var headlineChanges = Changes(headline, monthAgo.Figures(), yearAgo.Figures());
+        var headlineChanges = MetricChange.All(headline, monthAgo.Figures(), yearAgo.Figures());
 
-        var byDisease = DiseaseBreakdowns(now, monthAgo, yearAgo, diseases);
-        var byRegion = now.ByRegion().OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new RegionBreakdown(kv.Key, kv.Value)).ToList();
-        var byLevel = now.ByLevel().Select(kv => new LevelBreakdown(kv.Key, kv.Value)).ToList();
+        var byDisease = BreakdownCalculator.Diseases(now, monthAgo, yearAgo, diseases);
+        var byRegion = BreakdownCalculator.Regions(now, monthAgo, yearAgo);
+        var byLevel = BreakdownCalculator.Levels(now, monthAgo, yearAgo);
         var trend = await TrendAsync(store, first, filter, [now, monthAgo, yearAgo], ct).ConfigureAwait(false);
 
         var regions = new SubjectRegions(filter, now.PatientRegions(), facilities.ToDictionary(kv => kv.Key, kv => kv.Value.Region, StringComparer.Ordinal));
@@ -91,25 +91,6 @@ public static class ReportBuilder
             topPatients,
             quota,
             new FacilityCriteria(policy.FacilityMinSettlements, policy.PeerGroupMinFacilities));
-    }
-
-    private static List<MetricChange> Changes(CostFigures now, CostFigures? monthAgo, CostFigures? yearAgo) =>
-        ReportMetrics.All.Select(m => MetricChange.Of(m, now, monthAgo, yearAgo)).ToList();
-
-    private static List<DiseaseBreakdown> DiseaseBreakdowns(
-        MonthPopulation now, MonthPopulation monthAgo, MonthPopulation yearAgo, IReadOnlyDictionary<string, DiseaseRow> diseases)
-    {
-        var before = monthAgo.ByDisease();
-        var yearBefore = yearAgo.ByDisease();
-        return now.ByDisease()
-            .OrderByDescending(kv => kv.Value.TotalFen)
-            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new DiseaseBreakdown(
-                kv.Key,
-                diseases.TryGetValue(kv.Key, out var d) ? d.Name : kv.Key,
-                kv.Value,
-                Changes(kv.Value, before.GetValueOrDefault(kv.Key), yearBefore.GetValueOrDefault(kv.Key))))
-            .ToList();
     }
 
     private static async Task<List<TrendPoint>> TrendAsync(

@@ -55,6 +55,7 @@ public static class ReportJson
             w.WriteStartObject();
             w.WriteString("region", r.Region);
             WriteFigures(w, r.Figures);
+            WriteChanges(w, "changes", r.Changes);
             w.WriteEndObject();
         }
 
@@ -68,6 +69,7 @@ public static class ReportJson
             w.WriteString("name_zh", l.NameZh);
             w.WriteString("name_en", l.NameEn);
             WriteFigures(w, l.Figures);
+            WriteChanges(w, "changes", l.Changes);
             w.WriteEndObject();
         }
 

@@ -142,6 +142,51 @@ public sealed class ReportHtmlTests
     }
 
     [Fact]
+    public async Task Write_RegionAndLevelChanges_CompactTablesLikeTheDiseaseOne()
+    {
+        var store = BasicCity.Store();
+        store.PatientMonths.Add(Rows.Pm("2026-03", "P5", "HTN", 3, "320106", 1, treatment: 4000));
+        var doc = Parse(await Html(store));
+        var disease = ChangeTable(doc, "by-disease", "Changes by disease");
+        var region = ChangeTable(doc, "by-region", "Changes by region");
+        var level = ChangeTable(doc, "by-level", "Changes by facility level");
+        Assert.Equal(Headers(disease).Skip(1), Headers(region).Skip(1));
+        Assert.Equal(Headers(disease).Skip(1), Headers(level).Skip(1));
+        Assert.Equal("参保地区Patient region", Headers(region)[0]);
+        Assert.Equal("机构级别Facility level", Headers(level)[0]);
+
+        Assert.Equal(
+            [
+                ["320102", "0.0%", "—", "▼ −25.0%", "—", "▼ −25.0%", "—"],
+                ["320106", "—", "—", "—", "—", "—", "—"], // only this month
+                ["320205", "—", "—", "—", "—", "—", "—"], // no settlements in February
+            ],
+            Cells(region));
+        Assert.Equal(
+            [
+                ["未定级/基层Ungraded", "—", "—", "—", "—", "—", "—"],
+                ["一级Level 1", "0.0%", "—", "▼ −50.0%", "—", "▼ −50.0%", "—"],
+                ["二级Level 2", "—", "—", "—", "—", "—", "—"],
+                ["三级Level 3", "—", "—", "—", "—", "—", "—"],
+            ],
+            Cells(level));
+        var down = level.Descendants("td").First(td => td.Value == "▼ −50.0%");
+        Assert.Equal("n down", (string?)down.Attribute("class"));
+    }
+
+    [Fact]
+    public async Task Write_RegionAndLevelChanges_YearOnYearRises()
+    {
+        var store = BasicCity.Store();
+        store.PatientMonths.Add(Rows.Pm("2025-03", "P1", "HTN", 2, "320102", 2, drug: 8000));
+        var doc = Parse(await Html(store));
+        var region = Cells(ChangeTable(doc, "by-region", "Changes by region"));
+        Assert.Equal(["320102", "0.0%", "0.0%", "▼ −25.0%", "▲ +87.5%", "▼ −25.0%", "▲ +87.5%"], region[0]);
+        var level = Cells(ChangeTable(doc, "by-level", "Changes by facility level"));
+        Assert.Equal(["二级Level 2", "—", "▲ +100.0%", "—", "▲ +75.0%", "—", "▼ −12.5%"], level[2]);
+    }
+
+    [Fact]
     public async Task Write_EmptyMonth_NoDataStatesInsteadOfCharts()
     {
         var html = await Html(new InMemoryAnalyticsStore());
@@ -170,9 +215,23 @@ public sealed class ReportHtmlTests
         var doc = Parse(ReportHtml.ToHtml(report));
         Assert.Equal(5, doc.Descendants(Svg + "svg").Count(c => (string?)c.Attribute("class") == "chart"));
         var region = doc.Descendants("div").Single(s => (string?)s.Attribute("id") == "by-region");
-        Assert.Equal(16, region.Descendants("tbody").Single().Elements("tr").Count()); // 15 regions and the total
+        Assert.Equal([16, 15], region.Descendants("tbody").Select(b => b.Elements("tr").Count())); // 15 regions and the total; their changes
+        var level = doc.Descendants("div").Single(s => (string?)s.Attribute("id") == "by-level");
+        Assert.Equal([4, 4], level.Descendants("tbody").Select(b => b.Elements("tr").Count()));
+        Assert.Contains(region.Descendants("td"), td => ((string?)td.Attribute("class"))?.Contains("up", StringComparison.Ordinal) == true);
         var patients = doc.Descendants("div").Single(s => (string?)s.Attribute("id") == "patients");
         Assert.Equal(10, patients.Descendants("tbody").Single().Elements("tr").Count());
         Assert.DoesNotContain("NaN", doc.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>The table under the h3 whose English subtitle is <paramref name="en"/>, in the chapter <paramref name="chapter"/>.</summary>
+    private static XElement ChangeTable(XDocument doc, string chapter, string en) =>
+        doc.Descendants("div").Single(d => (string?)d.Attribute("id") == chapter)
+            .Descendants("section").Single(s => s.Element("h3")?.Element("small")?.Value == en)
+            .Element("table")!;
+
+    private static List<string> Headers(XElement table) => table.Descendants("th").Select(th => th.Value).ToList();
+
+    private static List<List<string>> Cells(XElement table) =>
+        table.Element("tbody")!.Elements("tr").Select(tr => tr.Elements("td").Select(td => td.Value).ToList()).ToList();
 }

@@ -52,6 +52,45 @@ public sealed class ReportJsonTests
     }
 
     [Fact]
+    public async Task Write_RegionAndLevelChanges_SameShapeAsDiseaseChanges()
+    {
+        using var doc = JsonDocument.Parse(await BasicJson());
+        var root = doc.RootElement;
+        var disease = root.GetProperty("by_disease")[0];
+        var changeKeys = Keys(disease.GetProperty("changes")[0]);
+        Assert.Equal(["metric", "value", "month_ago", "month_on_month", "year_ago", "year_on_year"], changeKeys);
+        foreach (var group in root.GetProperty("by_region").EnumerateArray().Concat(root.GetProperty("by_facility_level").EnumerateArray()))
+        {
+            Assert.Equal("changes", Keys(group)[^1]);
+            Assert.Equal(Keys(disease).SkipWhile(k => k != "enrolled_patients"), Keys(group).SkipWhile(k => k != "enrolled_patients"));
+            var changes = group.GetProperty("changes").EnumerateArray().ToList();
+            Assert.Equal(ReportMetrics.All.Select(ReportMetrics.Key), changes.Select(c => c.GetProperty("metric").GetString()));
+            Assert.All(changes, c => Assert.Equal(changeKeys, Keys(c)));
+        }
+    }
+
+    [Fact]
+    public async Task Write_RegionAndLevelChanges_RatiosAndNullBases()
+    {
+        var store = BasicCity.Store();
+        store.PatientMonths.Add(Rows.Pm("2026-03", "P5", "HTN", 3, "320106", 1, treatment: 4000));
+        using var doc = JsonDocument.Parse(ReportJson.ToJson(await BasicCity.BuildAsync(store)));
+        var regions = doc.RootElement.GetProperty("by_region").EnumerateArray().ToDictionary(g => g.GetProperty("region").GetString()!, Changes);
+        Assert.Equal(-0.25m, regions["320102"]["total_cost"].GetProperty("month_on_month").GetDecimal());
+        Assert.Equal(200.00m, regions["320102"]["total_cost"].GetProperty("month_ago").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, regions["320205"]["total_cost"].GetProperty("month_on_month").ValueKind); // base 0
+        Assert.Equal(JsonValueKind.Null, regions["320106"]["total_cost"].GetProperty("month_ago").ValueKind); // only this month
+        Assert.Equal(JsonValueKind.Null, regions["320106"]["active_patients"].GetProperty("month_on_month").ValueKind);
+
+        var levels = doc.RootElement.GetProperty("by_facility_level").EnumerateArray().ToDictionary(l => l.GetProperty("level").GetInt32(), Changes);
+        Assert.Equal(-0.5m, levels[1]["per_capita_cost"].GetProperty("month_on_month").GetDecimal());
+        Assert.Equal(1, levels[1]["active_patients"].GetProperty("value").GetInt32());
+        Assert.Equal(0m, levels[2]["total_cost"].GetProperty("month_ago").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, levels[2]["total_cost"].GetProperty("month_on_month").ValueKind);
+        Assert.Equal(JsonValueKind.Null, levels[0]["enrolled_patients"].GetProperty("value").ValueKind);
+    }
+
+    [Fact]
     public async Task Write_Ratios_RoundedToFourDecimals()
     {
         var s = new InMemoryAnalyticsStore();
@@ -97,5 +136,12 @@ public sealed class ReportJsonTests
         Assert.Equal(13, doc.RootElement.GetProperty("trend").GetArrayLength());
         Assert.Equal(10, doc.RootElement.GetProperty("top_facilities").GetArrayLength());
         Assert.Equal(10, doc.RootElement.GetProperty("top_patients").GetArrayLength());
+        Assert.All(doc.RootElement.GetProperty("by_region").EnumerateArray(), g => Assert.Equal(12, g.GetProperty("changes").GetArrayLength()));
+        Assert.All(doc.RootElement.GetProperty("by_facility_level").EnumerateArray(), l => Assert.Equal(12, l.GetProperty("changes").GetArrayLength()));
     }
+
+    private static List<string> Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToList();
+
+    private static Dictionary<string, JsonElement> Changes(JsonElement group) =>
+        group.GetProperty("changes").EnumerateArray().ToDictionary(c => c.GetProperty("metric").GetString()!);
 }
