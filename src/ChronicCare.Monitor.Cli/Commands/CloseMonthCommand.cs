@@ -26,7 +26,7 @@ internal static class CloseMonthCommand
         {
             var r = await CloseMonthJob.RunAsync(store.Read(pr, required: true)!, pr.GetValue(month)!, pr.GetValue(reference), pr.GetValue(policy),
                 pr.GetValue(kafka), topics.Read(pr), cli.Time, cli.Error, ct).ConfigureAwait(false);
-            cli.Out.WriteLine($"close-month {r.Month}{(r.Provisional ? " (provisional: the month is still running)" : "")}: "
+            cli.Out.WriteLine($"close-month {r.Month}{(r.Provisional ? " (provisional: the month is not over)" : "")}: "
                 + $"{r.Facilities:N0} facilities, {r.Patients:N0} patients; R12 {r.FacilityOutliers:N0} open, R13 {r.PatientOutliers:N0} open; "
                 + $"{r.Raised:N0} alert records raised or changed, {r.Withdrawn:N0} withdrawn");
             return ExitCodes.Ok;

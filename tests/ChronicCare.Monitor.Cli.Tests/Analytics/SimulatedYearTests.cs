@@ -40,7 +40,7 @@ public sealed partial class SimulatedYearTests : IClassFixture<SimulatedYear>
             Assert.Contains("0 alert records raised or changed, 0 withdrawn", _year.CloseRuns[m - 1].Out, StringComparison.Ordinal);
         }
 
-        Assert.Contains("(provisional: the month is still running)", _year.CloseRuns[10].Out, StringComparison.Ordinal);
+        Assert.Contains("(provisional: the month is not over)", _year.CloseRuns[10].Out, StringComparison.Ordinal);
     }
 
     [Fact]
