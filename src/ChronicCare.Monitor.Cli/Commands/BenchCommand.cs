@@ -4,7 +4,7 @@ using ChronicCare.Monitor.Cli.Terminal;
 
 namespace ChronicCare.Monitor.Cli.Commands;
 
-/// <summary><c>chroniccare bench detect|stream</c>: throughput, latency and memory figures with ratios.</summary>
+/// <summary><c>chroniccare bench detect|stream|analytics</c>: throughput, latency and memory figures with ratios.</summary>
 internal static class BenchCommand
 {
     public static Command Create(CliContext cli)
@@ -26,7 +26,30 @@ internal static class BenchCommand
             DetectBenchmark.Run(pr.GetValue(reference)!, pr.GetValue(events)!, pr.GetValue(policy), cli.Out, cli.Error);
             return ExitCodes.Ok;
         }));
-        return new Command("bench", "Benchmarks that print figures and ratios") { detect, Stream(cli) };
+        return new Command("bench", "Benchmarks that print figures and ratios") { detect, Stream(cli), Analytics(cli) };
+    }
+
+    private static Command Analytics(CliContext cli)
+    {
+        var reference = new Option<string>("--reference") { Description = "Reference folder", Required = true };
+        var events = new Option<string>("--events") { Description = "Events JSONL file", Required = true };
+        var clickHouse = new Option<string?>("--clickhouse") { Description = "Also measure a ClickHouse store at this URL (a new database per run)" };
+        var analytics = new Command("analytics", "detect with and without --store, the stores' bulk write and replay in rows/s, month close and report")
+        {
+            reference, events, clickHouse,
+        };
+        analytics.SetAction(async (pr, ct) => await CommandRunner.RunAsync(cli.Error, async () =>
+        {
+            if (!File.Exists(pr.GetValue(events)))
+            {
+                throw new FileNotFoundException($"events file not found: {pr.GetValue(events)}");
+            }
+
+            var ch = pr.GetValue(clickHouse) is { } url ? new ClickHouse.ClickHouseOptions { Url = ClickHouse.ClickHouseOptions.ParseUrl(url) }.Validate() : null;
+            await AnalyticsBenchmark.RunAsync(pr.GetValue(reference)!, pr.GetValue(events)!, ch, cli.Out, cli.Error, ct).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }).ConfigureAwait(false));
+        return analytics;
     }
 
     private static Command Stream(CliContext cli)
