@@ -23,7 +23,16 @@ public sealed class AnalyticsRecorder
         _reference = reference;
     }
 
-    public AnalyticsBatch Batch { get; } = new();
+    /// <summary>The rows recorded since the last <see cref="TakeBatch"/> (or <see cref="AnalyticsBatch.Clear"/>).</summary>
+    public AnalyticsBatch Batch { get; private set; } = new();
+
+    /// <summary>Hands over the rows recorded so far and starts a new batch, so a writer can write them while recording goes on.</summary>
+    public AnalyticsBatch TakeBatch()
+    {
+        var taken = Batch;
+        Batch = new AnalyticsBatch();
+        return taken;
+    }
 
     public void Record(InputEvent e)
     {

@@ -11,8 +11,10 @@ namespace ChronicCare.Monitor.Cli.Detection;
 /// <summary>
 /// <c>detect --store</c>: the batch run's analytics side. The reference and every event applied are recorded (in
 /// batches of <see cref="BatchRows"/> rows), the final alerts and actions written, the months' rollups refreshed; the
-/// reviews already in the store are read back so their sanctions take effect in this run (contract §5). Synchronous
-/// over the async store: <c>detect</c> is a plain command-line job with no synchronisation context.
+/// reviews already in the store are read back so their sanctions take effect in this run (contract §5). A full batch
+/// is written on another thread while the engine goes on (one write in flight; a failed write surfaces at the next
+/// batch or at the end). Synchronous over the async store otherwise: <c>detect</c> is a plain command-line job with no
+/// synchronisation context.
 /// </summary>
 internal sealed class DetectRecording : IAsyncDisposable
 {
@@ -20,6 +22,7 @@ internal sealed class DetectRecording : IAsyncDisposable
     private readonly IAnalyticsStore _store;
     private readonly AnalyticsRecorder _recorder;
     private readonly CancellationToken _ct;
+    private Task _writing = Task.CompletedTask;
 
     private DetectRecording(IAnalyticsStore store, AnalyticsRecorder recorder, CancellationToken ct)
     {
@@ -58,20 +61,38 @@ internal sealed class DetectRecording : IAsyncDisposable
         _recorder.Record(alerts);
         _recorder.Record(actions);
         WriteBatch();
+        _writing.GetAwaiter().GetResult();
         foreach (var month in months)
         {
             _store.RefreshRollupsAsync(month, _ct).GetAwaiter().GetResult();
         }
     }
 
-    public ValueTask DisposeAsync() => _store.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // A write still in flight when detect failed: let it end before the store closes; its error is not the first.
+            await _writing.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // the exception that made detect fail is the one reported
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        await _store.DisposeAsync().ConfigureAwait(false);
+    }
 
     private void WriteBatch()
     {
-        if (_recorder.Batch.Count > 0)
+        if (_recorder.Batch.Count == 0)
         {
-            _store.WriteAsync(_recorder.Batch, _ct).GetAwaiter().GetResult();
-            _recorder.Batch.Clear();
+            return;
         }
+
+        var batch = _recorder.TakeBatch();
+        _writing.GetAwaiter().GetResult();
+        _writing = Task.Run(() => _store.WriteAsync(batch, _ct), _ct);
     }
 }
