@@ -35,14 +35,23 @@ public sealed class TriageDesk
     /// </summary>
     public async Task<TriageOutcome> DecideAsync(TriageRequest request, CancellationToken ct)
     {
-        var decision = await NewDecisionAsync(request, ct).ConfigureAwait(false);
-        var subject = decision.AlertId ?? decision.ActionId;
-        var latest = (await _store.DecisionsAsync(ct).ConfigureAwait(false))
-            .LastOrDefault(d => (d.AlertId ?? d.ActionId) == subject && (d.Verdict == ReviewVerdict.Reinstate) == (decision.Verdict == ReviewVerdict.Reinstate));
-        return latest is not null && latest.Verdict == decision.Verdict && latest.Finding == decision.Finding && latest.DecidedBy == decision.DecidedBy
-            && latest.Note == decision.Note && latest.PatientId == decision.PatientId
-            ? new TriageOutcome(latest, Repeat: true)
-            : new TriageOutcome(decision, Repeat: false);
+        ArgumentNullException.ThrowIfNull(request);
+        var reinstate = request.Verdict == ReviewVerdict.Reinstate;
+        if ((reinstate ? request.ActionId : request.AlertId) is { } subject && !string.IsNullOrWhiteSpace(request.By))
+        {
+            // Checked before the subject is judged again: the alert may have been withdrawn since the first attempt,
+            // and the recorded decision must still reach the engine.
+            Require(request);
+            var latest = (await _store.DecisionsAsync(ct).ConfigureAwait(false))
+                .LastOrDefault(d => (reinstate ? d.ActionId : d.AlertId) == subject && (d.Verdict == ReviewVerdict.Reinstate) == reinstate);
+            if (latest is not null && latest.Verdict == request.Verdict && latest.Finding == request.Finding && latest.DecidedBy == request.By
+                && latest.Note == request.Note)
+            {
+                return new TriageOutcome(latest, Repeat: true);
+            }
+        }
+
+        return new TriageOutcome(await NewDecisionAsync(request, ct).ConfigureAwait(false), Repeat: false);
     }
 
     private async Task<ReviewDecision> NewDecisionAsync(TriageRequest request, CancellationToken ct)

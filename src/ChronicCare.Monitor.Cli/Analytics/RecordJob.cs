@@ -129,12 +129,22 @@ internal static class RecordJob
         batch.Clear();
     }
 
-    /// <summary>Every assigned partition read to its high watermark (joining the group takes seconds: idle alone is not done).</summary>
+    /// <summary>
+    /// Every assigned partition read to its high watermark (joining the group takes seconds: idle alone is not done). A
+    /// partition nothing was consumed from (empty, or the group already at its end) has no position: its committed
+    /// offset, or its low watermark, says where the group stands.
+    /// </summary>
     private static bool CaughtUp(IConsumer<string?, byte[]> consumer) => consumer.Assignment.All(tp =>
     {
-        var high = consumer.GetWatermarkOffsets(tp).High;
+        var marks = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(5));
         var position = consumer.Position(tp);
-        return high == Offset.Unset ? position != Offset.Unset : position != Offset.Unset && position.Value >= high.Value;
+        if (position == Offset.Unset)
+        {
+            var committed = consumer.Committed([tp], TimeSpan.FromSeconds(5)).Single().Offset;
+            position = committed == Offset.Unset ? marks.Low : committed;
+        }
+
+        return position.Value >= marks.High.Value;
     });
 
     private static void Commit(IConsumer<string?, byte[]> consumer, Dictionary<TopicPartition, Offset> offsets)

@@ -59,7 +59,10 @@ internal sealed record StoreChoice(string? SqlitePath, ClickHouseOptions? ClickH
         return Parse(File.ReadAllText(beside), beside);
     }
 
-    /// <summary>A new random key, readable by its owner only from the moment the file exists.</summary>
+    /// <summary>
+    /// A new random key, readable by its owner only from the moment it exists: written whole to a temporary file, then
+    /// moved into place, so another process never reads a half-written key; if one got there first, its key stands.
+    /// </summary>
     private static void CreateKeyFile(string path)
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -68,14 +71,19 @@ internal sealed record StoreChoice(string? SqlitePath, ClickHouseOptions? ClickH
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        using (var w = new StreamWriter(temporary, System.Text.Encoding.ASCII, options))
+        {
+            w.WriteLine(Pseudonymizer.NewKeyHex());
+        }
+
         try
         {
-            using var w = new StreamWriter(path, System.Text.Encoding.ASCII, options);
-            w.WriteLine(Pseudonymizer.NewKeyHex());
+            File.Move(temporary, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another process created it first: use theirs.
+            File.Delete(temporary);
         }
     }
 

@@ -67,12 +67,21 @@ internal sealed class PatientEvaluator
         // R06 last: a sanction in force at a settlement's instant makes it ineligible (contract §3, §5). An action a
         // reviewer reinstated stops covering settlements after the reinstatement.
         var reinstated = SanctionLadder.ReinstatedAt(actions);
+        var desiredIds = actions.Select(a => a.ActionId).ToList();
         actions = Issued(st, actions, reinstated);
         var inForce = reinstated.Count == 0 ? actions : actions.Select(a => EndedAt(a, reinstated)).ToList();
+
+        // R06's evidence cites the actions without the re-issue generation, which depends on the path the events took.
+        var evidenceIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < actions.Count; i++)
+        {
+            evidenceIds[actions[i].ActionId] = desiredIds[i];
+        }
+
         foreach (var (facts, reasons, trigger) in eligibility)
         {
             var actionIds = new List<string>();
-            EligibilityRule.AddActionReasons(facts.Settlement, inForce, reasons, actionIds);
+            EligibilityRule.AddActionReasons(facts.Settlement, inForce, evidenceIds, reasons, actionIds);
             if (reasons.Count > 0)
             {
                 drafts.Add(EligibilityRule.Draft(facts, reasons, actionIds, trigger));
@@ -135,7 +144,9 @@ internal sealed class PatientEvaluator
 
     private List<IntegrityAction> DesiredActions(PatientState st, List<AlertDraft> drafts, List<SuspendTrigger> suspendTriggers, DateTimeOffset now)
     {
-        var carried = st.Carry?.Actions ?? [];
+        // Automatic only: the triage-driven ones are recomputed from the reviews (a state saved before the carry
+        // dropped them may still hold some).
+        var carried = (st.Carry?.Actions ?? []).Where(a => a.Automatic).ToList();
         var actions = new List<IntegrityAction>(carried);
         if (AutomaticActions.Warning(st.PatientId, drafts, st.Carry?.HadIncident == true, _policy.Integrity, now) is { } warning)
         {
@@ -152,6 +163,7 @@ internal sealed class PatientEvaluator
         {
             // Reviews are never pruned and the carry keeps automatic actions only: the ladder's are recomputed whole.
             actions.AddRange(SanctionLadder.Actions(st.PatientId, reviews.Values, _policy.Integrity));
+            return SanctionLadder.Targeted(actions);
         }
 
         return actions;

@@ -31,6 +31,18 @@ public sealed record IntegrityAction(
         _ => "REINSTATE",
     };
 
+    /// <summary>
+    /// The id without a trailing re-issue generation (<c>WARNING:P1:20260301#2</c> → <c>WARNING:P1:20260301</c>).
+    /// Syntactic only: a subject id that itself ends in <c>#</c> and digits looks the same, so callers check the result
+    /// against the ids they know.
+    /// </summary>
+    public static string BaseId(string actionId)
+    {
+        ArgumentNullException.ThrowIfNull(actionId);
+        var hash = actionId.LastIndexOf('#');
+        return hash > 0 && hash < actionId.Length - 1 && actionId.AsSpan(hash + 1).IndexOfAnyExceptInRange('0', '9') < 0 ? actionId[..hash] : actionId;
+    }
+
     /// <summary>True when this action (not revoked) covers an instant strictly after it took effect (contract §3: later settled_at).</summary>
     public bool CoversLaterInstant(long utcTicks) =>
         EffectiveFrom.UtcTicks < utcTicks && (EffectiveUntil is null || utcTicks < EffectiveUntil.Value.UtcTicks);

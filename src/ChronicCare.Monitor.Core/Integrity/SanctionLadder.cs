@@ -75,6 +75,20 @@ internal static class SanctionLadder
         return actions;
     }
 
+    /// <summary>
+    /// A reviewer's REINSTATE names the action as the reviewer saw it, perhaps with a re-issue generation (<c>#2</c>)
+    /// that depends on the path the events took; when that id is not among the desired actions but its base is, the
+    /// REINSTATE is aimed at the base, which ends every generation (contract §5 order independence).
+    /// </summary>
+    public static List<IntegrityAction> Targeted(List<IntegrityAction> actions)
+    {
+        var ids = actions.Where(a => a.Action != ActionKind.Reinstate).Select(a => a.ActionId).ToHashSet(StringComparer.Ordinal);
+        return actions.Select(a => a is { Action: ActionKind.Reinstate, Automatic: false, Revokes: { } target } && !ids.Contains(target)
+                && IntegrityAction.BaseId(target) is var b && b != target && ids.Contains(b)
+            ? a with { ActionId = AutomaticActions.ReinstateId(b), Revokes = b }
+            : a).ToList();
+    }
+
     /// <summary>The instants from which reviewers ended actions, by action id: an action stops covering settlements after it.</summary>
     public static Dictionary<string, long> ReinstatedAt(IEnumerable<IntegrityAction> actions)
     {

@@ -69,7 +69,8 @@ internal static class EligibilityRule
     }
 
     /// <summary>Reasons from sanctions in force at the settlement's instant.</summary>
-    public static void AddActionReasons(Settlement s, IEnumerable<IntegrityAction> inForce, List<string> reasons, List<string> actionIds)
+    /// <param name="evidenceIds">The id each action is cited by (without its re-issue generation).</param>
+    public static void AddActionReasons(Settlement s, IEnumerable<IntegrityAction> inForce, IReadOnlyDictionary<string, string> evidenceIds, List<string> reasons, List<string> actionIds)
     {
         foreach (var a in inForce)
         {
@@ -87,11 +88,7 @@ internal static class EligibilityRule
             if (applies)
             {
                 reasons.Add($"sanction:{IntegrityAction.NameOf(a.Action)}");
-
-                // Without the re-issue generation (#2, …), which depends on the path the events took: the evidence
-                // must not (contract §3 order independence); the reviewer finds the action by this prefix.
-                var hash = a.ActionId.IndexOf('#', StringComparison.Ordinal);
-                actionIds.Add(hash < 0 ? a.ActionId : a.ActionId[..hash]);
+                actionIds.Add(evidenceIds.GetValueOrDefault(a.ActionId, a.ActionId));
             }
         }
     }

@@ -188,11 +188,9 @@ public sealed class StreamRuntime
 
     /// <summary>
     /// Applies one message of the events topic. Messages at or below the stored offset are already in the state
-    /// (a replay) and are skipped. A recheck (internal, from another partition's commit) marks the keyed patient.
+    /// (a replay) and are skipped. A recheck (internal, from another partition's commit) marks the keyed patient; a
+    /// review is applied when <see cref="ReviewGate"/> lets it through.
     /// </summary>
-    private string? ReviewRefusal(ReviewDecision review) =>
-        ReviewGate is { } gate ? gate(review) : "a review, and this processor accepts none (started without a reviewers roster)";
-
     public void Accept(int partition, long offset, string? key, ReadOnlyMemory<byte> value, InternalRecord kind)
     {
         if (_pending is not null)
@@ -576,4 +574,7 @@ public sealed class StreamRuntime
 
     /// <summary>An outbox saved (by this process or the last owner) and not yet known to be published.</summary>
     private readonly record struct Unpublished(Outbox Outbox, long Epoch, long Offset);
+
+    private string? ReviewRefusal(ReviewDecision review) =>
+        ReviewGate is { } gate ? gate(review) : "a review, and this processor accepts none (started without a reviewers roster)";
 }

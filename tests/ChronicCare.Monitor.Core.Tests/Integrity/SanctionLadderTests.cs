@@ -182,6 +182,38 @@ public sealed class SanctionLadderTests
         Assert.DoesNotContain(d.InForce, a => a.Action == ActionKind.Suspend);
         Assert.False(d.IsOpen("R06", "SC"));
         Assert.DoesNotContain(d.Actions.Keys, id => id.StartsWith("SUSPEND:P1:SB#3", StringComparison.Ordinal));
+
+        // The same events in one flush never issue #2: the reinstatement (naming #2) still ends the SUSPEND, so the
+        // actions in force and the alerts are the same (contract §5 order independence).
+        var batch = EngineDriver.Run(
+            S("SB").At("2026-03-01T10:00:00+08:00").Card("C-OTHER"),
+            S("SA").At("2026-03-01T09:00:00+08:00").Card("C-OTHER"),
+            new Reversal { SettlementId = "SA", ReversedAt = Ts("2026-03-01T11:00:00+08:00") },
+            Reinstate("SUSPEND:P1:SB#2", "2026-03-02T09:00:00+08:00"),
+            S("SC").At("2026-03-03T09:00:00+08:00").Drug(World.Atorvastatin));
+        Assert.Equal(d.InForceIds, batch.InForceIds);
+        Assert.Equal(d.OpenIds, batch.OpenIds);
+        Assert.Equal("SUSPEND:P1:SB", batch.Actions["REINSTATE:SUSPEND:P1:SB"].Revokes);
+    }
+
+    [Theory]
+    [InlineData("WARNING:P1:20260301#2", "WARNING:P1:20260301")]
+    [InlineData("SUSPEND:P1:INV#7#3", "SUSPEND:P1:INV#7")]
+    [InlineData("SUSPEND:P1:S1#", "SUSPEND:P1:S1#")]
+    [InlineData("CANCEL:P1:R05:S1", "CANCEL:P1:R05:S1")]
+    public void BaseId_GenerationSuffix_StrippedOnlyWhenDigits(string id, string expected) => Assert.Equal(expected, IntegrityAction.BaseId(id));
+
+    [Fact]
+    public void Reinstate_ActionWhoseSubjectIdEndsInHashAndDigits_EndsThatAction()
+    {
+        // A settlement id like INV#7 makes SUSPEND:P1:INV#7, which looks like a re-issue of SUSPEND:P1:INV but is not.
+        var d = EngineDriver.Run(S("INV#7").At("2026-03-01T09:00:00+08:00").Card("C-OTHER"),
+            Reinstate("SUSPEND:P1:INV#7", "2026-03-02T09:00:00+08:00"),
+            S("SC").At("2026-03-03T09:00:00+08:00").Drug(World.Atorvastatin));
+
+        Assert.Equal("SUSPEND:P1:INV#7", d.Actions["REINSTATE:SUSPEND:P1:INV#7"].Revokes);
+        Assert.DoesNotContain(d.InForce, a => a.Action == ActionKind.Suspend);
+        Assert.False(d.IsOpen("R06", "SC"));
     }
 
     [Fact]
