@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Analytics;
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Analytics.Store;
 using ChronicCare.Monitor.Integrity;
@@ -87,31 +88,31 @@ public sealed class SqliteAnalyticsStore : IAnalyticsStore
 
     public Task RefreshRollupsAsync(string month, CancellationToken ct)
     {
-        StoreText.MonthRange(month);
+        Months.Parse(month);
         return Locked(() => SqliteRollups.Refresh(_connection, month), ct);
     }
 
     public Task<IReadOnlyList<FacilityMonthRow>> FacilityMonthsAsync(string month, CancellationToken ct)
     {
-        StoreText.MonthRange(month);
+        Months.Parse(month);
         return Locked(() => SqliteQueries.FacilityMonths(_connection, month), ct);
     }
 
     public Task<IReadOnlyList<PatientMonthRow>> PatientMonthsAsync(string month, CancellationToken ct)
     {
-        StoreText.MonthRange(month);
+        Months.Parse(month);
         return Locked(() => SqliteQueries.PatientMonths(_connection, month), ct);
     }
 
     public Task<IReadOnlyList<EnrolmentRow>> EnrolmentsAsync(string month, CancellationToken ct)
     {
-        StoreText.MonthRange(month);
+        Months.Parse(month);
         return Locked(() => SqliteQueries.Enrolments(_connection, month), ct);
     }
 
     public Task<IReadOnlyList<StayRow>> StaysAdmittedAsync(string month, CancellationToken ct)
     {
-        StoreText.MonthRange(month);
+        Months.Parse(month);
         return Locked(() => SqliteQueries.StaysAdmitted(_connection, month), ct);
     }
 
@@ -127,7 +128,7 @@ public sealed class SqliteAnalyticsStore : IAnalyticsStore
 
     public Task<IReadOnlyList<Alert>> AlertsAsync(string month, CancellationToken ct)
     {
-        StoreText.MonthRange(month);
+        Months.Parse(month);
         return Locked(() => SqliteQueries.Alerts(_connection, month), ct);
     }
 
@@ -145,7 +146,7 @@ public sealed class SqliteAnalyticsStore : IAnalyticsStore
 
     public Task<IReadOnlyList<IntegrityAction>> ActionsAsync(string month, CancellationToken ct)
     {
-        StoreText.MonthRange(month);
+        Months.Parse(month);
         return Locked(() => SqliteQueries.Actions(_connection, month), ct);
     }
 

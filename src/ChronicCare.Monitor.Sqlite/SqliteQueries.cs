@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Analytics;
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Analytics.Store;
 using ChronicCare.Monitor.Integrity;
@@ -25,7 +26,7 @@ internal static class SqliteQueries
 
     public static IReadOnlyList<EnrolmentRow> Enrolments(SqliteConnection c, string month)
     {
-        var (first, last) = StoreText.MonthRange(month);
+        var (first, last) = Months.Range(month);
         return Read(c,
             "SELECT patient_key, disease_code, region, insurance, benefit_start, valid_until FROM enrolments "
             + "WHERE benefit_start <= $a AND valid_until >= $b ORDER BY patient_key, disease_code",
@@ -36,7 +37,7 @@ internal static class SqliteQueries
 
     public static IReadOnlyList<StayRow> StaysAdmitted(SqliteConnection c, string month)
     {
-        var (first, last) = StoreText.MonthRange(month);
+        var (first, last) = Months.Range(month);
         return Read(c,
             "SELECT stay_id, patient_key, facility_id, admitted_on, discharged_on FROM stays WHERE admitted_on >= $a AND admitted_on <= $b ORDER BY stay_id",
             SqliteRecords.Stay,

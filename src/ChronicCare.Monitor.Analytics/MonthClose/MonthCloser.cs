@@ -33,7 +33,7 @@ public sealed class MonthCloser
     public async Task<MonthCloseResult> CloseAsync(string month, IReadOnlyDictionary<string, string> patientIds, bool provisional, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(patientIds);
-        Months.Validate(month);
+        Months.Parse(month);
         await _store.RefreshRollupsAsync(month, ct).ConfigureAwait(false);
         var facilities = await _store.FacilityMonthsAsync(month, ct).ConfigureAwait(false);
         var patients = await _store.PatientMonthsAsync(month, ct).ConfigureAwait(false);

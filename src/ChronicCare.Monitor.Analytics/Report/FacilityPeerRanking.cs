@@ -1,6 +1,7 @@
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Analytics.Store;
 using ChronicCare.Monitor.Policy;
+using ChronicCare.Monitor.Rules;
 
 namespace ChronicCare.Monitor.Analytics.Report;
 
@@ -13,8 +14,6 @@ namespace ChronicCare.Monitor.Analytics.Report;
 /// </summary>
 internal static class FacilityPeerRanking
 {
-    private const decimal MadScale = 1.4826m;
-
     public static IReadOnlyList<FacilityPeerComparison> Top(
         IEnumerable<FacilityMonthRow> month,
         IReadOnlyDictionary<string, FacilityRow> facilities,
@@ -27,27 +26,24 @@ internal static class FacilityPeerRanking
             .Where(f => f.Settlements > 0 && f.Settlements >= policy.FacilityMinSettlements)
             .Select(f => (Row: f, Mean: (decimal)f.TotalFen / f.Settlements, City: CityOf(f.Region)))
             .ToList();
-        var everywhere = judged.ToLookup(f => (f.Row.Kind, f.Row.Level));
-        var inCity = judged.ToLookup(f => (f.Row.Kind, f.Row.Level, f.City));
         var flagged = periodAlerts
             .Where(a => a.Rule == "R12" && a.Status == AlertStatus.Open && a.FacilityId is not null)
             .Select(a => a.FacilityId!)
             .ToHashSet(StringComparer.Ordinal);
 
         var found = new List<FacilityPeerComparison>();
-        foreach (var f in judged.Where(f => filter.Matches(f.Row.Region)))
+        foreach (var (f, standing) in FacilityCostRule.Standings(judged, f => f.Mean, f => (f.Row.Kind, f.Row.Level, f.City), policy.PeerGroupMinFacilities))
         {
-            var city = inCity[(f.Row.Kind, f.Row.Level, f.City)].ToList();
-            var wide = city.Count < policy.PeerGroupMinFacilities;
-            var peers = wide ? everywhere[(f.Row.Kind, f.Row.Level)].ToList() : city;
-            var median = DecimalMedian.Of(peers.Select(p => p.Mean));
-            var mad = DecimalMedian.Of(peers.Select(p => Math.Abs(p.Mean - median)));
-            decimal? z = mad == 0 ? null : (f.Mean - median) / (MadScale * mad);
-            decimal? ratio = median == 0 ? null : f.Mean / median;
+            if (!filter.Matches(f.Row.Region))
+            {
+                continue;
+            }
+
+            decimal? ratio = standing.Median == 0 ? null : f.Mean / standing.Median;
             var name = facilities.TryGetValue(f.Row.FacilityId, out var known) ? known.Name : string.Empty;
             found.Add(new FacilityPeerComparison(
-                0, f.Row.FacilityId, name, f.Row.Kind, f.Row.Level, f.Row.Region, f.Row.Settlements, f.Mean, median, ratio, z,
-                peers.Count, wide, flagged.Contains(f.Row.FacilityId)));
+                0, f.Row.FacilityId, name, f.Row.Kind, f.Row.Level, f.Row.Region, f.Row.Settlements, f.Mean, standing.Median, ratio,
+                standing.RobustZ(f.Mean), standing.Peers, standing.PeersEverywhere, flagged.Contains(f.Row.FacilityId)));
         }
 
         return found

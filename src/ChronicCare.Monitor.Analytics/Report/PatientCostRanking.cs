@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Analytics.Store;
+using ChronicCare.Monitor.Rules;
 
 namespace ChronicCare.Monitor.Analytics.Report;
 
@@ -19,7 +20,7 @@ internal static class PatientCostRanking
     {
         var medians = Totals(allRows)
             .GroupBy(t => t.Disease, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (Median: DecimalMedian.Of(g.Select(t => (decimal)t.Total)), Patients: (long)g.Count()), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (Median: Median.Of(g.Select(t => (decimal)t.Total)), Patients: (long)g.Count()), StringComparer.Ordinal);
         var flagged = periodAlerts
             .Where(a => a.Rule == "R13" && a.Status == AlertStatus.Open && a.PatientId is not null)
             .Select(a => (Patient: a.PatientId!, Disease: DiseaseOf(a)))

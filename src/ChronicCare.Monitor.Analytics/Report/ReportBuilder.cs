@@ -37,7 +37,7 @@ public static class ReportBuilder
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policy);
-        var first = ReportMonth.Parse(month);
+        var first = Months.Parse(month);
         var filter = RegionFilter.Parse(region);
 
         var diseases = (await store.DiseasesAsync(ct).ConfigureAwait(false))
@@ -48,8 +48,8 @@ public static class ReportBuilder
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
         var now = await MonthPopulation.LoadAsync(store, month, filter, ct).ConfigureAwait(false);
-        var monthAgo = await MonthPopulation.LoadAsync(store, ReportMonth.Add(first, -1), filter, ct).ConfigureAwait(false);
-        var yearAgo = await MonthPopulation.LoadAsync(store, ReportMonth.Add(first, -12), filter, ct).ConfigureAwait(false);
+        var monthAgo = await MonthPopulation.LoadAsync(store, Months.Add(first, -1), filter, ct).ConfigureAwait(false);
+        var yearAgo = await MonthPopulation.LoadAsync(store, Months.Add(first, -12), filter, ct).ConfigureAwait(false);
 
         var headline = now.Figures();
         var headlineChanges = MetricChange.All(headline, monthAgo.Figures(), yearAgo.Figures());
@@ -99,7 +99,7 @@ public static class ReportBuilder
         var points = new List<TrendPoint>(TrendMonths);
         for (var back = TrendMonths - 1; back >= 0; back--)
         {
-            var month = ReportMonth.Add(first, -back);
+            var month = Months.Add(first, -back);
             var rows = loaded.FirstOrDefault(p => p.Month == month)?.Rows
                 ?? (await store.PatientMonthsAsync(month, ct).ConfigureAwait(false)).Where(r => filter.Matches(r.Region)).ToList();
             var patients = rows.Select(r => r.PatientKey).Distinct(StringComparer.Ordinal).LongCount();

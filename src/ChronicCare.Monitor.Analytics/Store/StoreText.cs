@@ -59,21 +59,6 @@ public static class StoreText
     /// <summary>The month of an instant in its own offset.</summary>
     public static string Month(DateTimeOffset t) => t.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The first and last day of a <c>yyyy-MM</c> month. The month is spliced into SQL by the ClickHouse store (18.16
-    /// has no query parameters), so anything else is refused here, before any SQL is built.
-    /// </summary>
-    public static (DateOnly First, DateOnly Last) MonthRange(string month)
-    {
-        if (month is not { Length: 7 } || month[4] != '-'
-            || !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-        {
-            throw new ArgumentException($"a month must be yyyy-MM, got '{month}'", nameof(month));
-        }
-
-        return (first, first.AddMonths(1).AddDays(-1));
-    }
-
     /// <summary>The enum value whose spelling is <paramref name="text"/>; a <see cref="FormatException"/> for a word no value has.</summary>
     private static T Parse<T>(string text, Func<T, string> name)
         where T : struct, Enum

@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Analytics;
 using ChronicCare.Monitor.Analytics.MonthClose;
 using ChronicCare.Monitor.Analytics.Recording;
 using ChronicCare.Monitor.Contract;
@@ -19,7 +20,7 @@ internal static class CloseMonthJob
     public static async Task<MonthCloseResult> RunAsync(StoreChoice storeChoice, string month, string? referenceDir, string? policyPath, string? kafka,
         KafkaTopics topics, TimeProvider time, TextWriter log, CancellationToken ct)
     {
-        var first = Months.Validate(month);
+        var first = Months.Parse(month);
         var policy = PolicyFile.Load(policyPath);
         var pseudonyms = storeChoice.Pseudonyms();
         var patientIds = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Analytics;
 using System.Text;
 using ChronicCare.Monitor.Analytics.Report;
 using ChronicCare.Monitor.Files;
@@ -23,12 +24,12 @@ internal static class ReportJob
         }
 
         await using var store = await storeChoice.OpenAsync(ct).ConfigureAwait(false);
-        var first = Monitor.Analytics.MonthClose.Months.Validate(month);
+        var first = Monitor.Analytics.Months.Parse(month);
 
         // The comparisons read the previous month and the same month a year before: refresh all three.
         foreach (var m in new[] { first, first.AddMonths(-1), first.AddYears(-1) }.Concat(Enumerable.Range(1, 12).Select(i => first.AddMonths(-i))).Distinct())
         {
-            await store.RefreshRollupsAsync(Monitor.Analytics.MonthClose.Months.Of(m), ct).ConfigureAwait(false);
+            await store.RefreshRollupsAsync(Monitor.Analytics.Months.Of(m), ct).ConfigureAwait(false);
         }
 
         var pseudonyms = storeChoice.Pseudonyms();

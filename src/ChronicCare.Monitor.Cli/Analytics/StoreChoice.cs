@@ -14,7 +14,7 @@ internal sealed record StoreChoice(string? SqlitePath, ClickHouseOptions? ClickH
     {
         IAnalyticsStore store = ClickHouse is { } ch
             ? new ClickHouseAnalyticsStore(ch)
-            : await SqliteAnalyticsStore.OpenAsync(SqlitePath!, ct).ConfigureAwait(false);
+            : new SqliteAnalyticsStore(SqlitePath!);
         try
         {
             await store.MigrateAsync(ct).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Analytics;
 using System.CommandLine;
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Cli.Analytics;
@@ -50,7 +51,7 @@ internal static class DemoCommand
             }
 
             cli.Out.WriteLine();
-            var month = Monitor.Analytics.MonthClose.Months.Of(sim.Start.AddMonths(sim.Months - 1));
+            var month = Monitor.Analytics.Months.Of(sim.Start.AddMonths(sim.Months - 1));
             cli.Out.WriteLine($"== 5. the monthly operation analysis report of {month} (chroniccare report) ==");
             var (html, json) = ReportJob.RunAsync(store, month, null, null, Path.Combine(dir, $"report-{month}.html"), cli.Time, ct).GetAwaiter().GetResult();
             cli.Out.WriteLine($"{html} (open it in a browser; print it on A4), {Path.GetFileName(json)} beside it");

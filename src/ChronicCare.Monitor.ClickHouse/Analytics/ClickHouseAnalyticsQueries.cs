@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Analytics;
 using System.Globalization;
 using System.Text.Json;
 using ChronicCare.Monitor.Alerts;
@@ -29,7 +30,7 @@ internal sealed class ClickHouseAnalyticsQueries(ClickHouseCalls calls, string d
     public Task<IReadOnlyList<FacilityMonthRow>> FacilityMonthsAsync(string month, CancellationToken ct) => calls.QueryAsync(
         $"""
         SELECT facility_id, kind, level, region, settlements, patients, {Sums}
-        FROM {T("facility_month")} FINAL WHERE month = {ClickHouseLiteral.Date(StoreText.MonthRange(month).First)} ORDER BY facility_id
+        FROM {T("facility_month")} FINAL WHERE month = {ClickHouseLiteral.Date(Months.Range(month).First)} ORDER BY facility_id
         """,
         r => new FacilityMonthRow(month, r.Str("facility_id"), r.Str("kind"), r.Int("level"), r.Str("region"), r.Long("settlements"), r.Long("patients"),
             r.Long("total_fen"), r.Long("fund_fen"), r.Long("self_fen"), r.Long("drug_fen"), r.Long("exam_fen"), r.Long("treatment_fen"), r.Long("material_fen")),
@@ -38,7 +39,7 @@ internal sealed class ClickHouseAnalyticsQueries(ClickHouseCalls calls, string d
     public Task<IReadOnlyList<PatientMonthRow>> PatientMonthsAsync(string month, CancellationToken ct) => calls.QueryAsync(
         $"""
         SELECT patient_key, disease_code, facility_level, region, settlements, {Sums}
-        FROM {T("patient_month")} FINAL WHERE month = {ClickHouseLiteral.Date(StoreText.MonthRange(month).First)}
+        FROM {T("patient_month")} FINAL WHERE month = {ClickHouseLiteral.Date(Months.Range(month).First)}
         ORDER BY patient_key, disease_code, facility_level
         """,
         r => new PatientMonthRow(month, r.Str("patient_key"), r.Str("disease_code"), r.Int("facility_level"), r.Str("region"), r.Long("settlements"),
@@ -48,7 +49,7 @@ internal sealed class ClickHouseAnalyticsQueries(ClickHouseCalls calls, string d
     /// <summary>The latest set of each patient (FINAL keeps the highest version), its arrays unfolded into rows.</summary>
     public Task<IReadOnlyList<EnrolmentRow>> EnrolmentsAsync(string month, CancellationToken ct)
     {
-        var (first, last) = StoreText.MonthRange(month);
+        var (first, last) = Months.Range(month);
         return calls.QueryAsync(
             $"""
             SELECT patient_key, disease_code, region, insurance, benefit_start, valid_until
@@ -64,7 +65,7 @@ internal sealed class ClickHouseAnalyticsQueries(ClickHouseCalls calls, string d
     /// <summary>A stay is its rows merged: the admission row's date, the discharge row's, the largest patient and facility.</summary>
     public Task<IReadOnlyList<StayRow>> StaysAdmittedAsync(string month, CancellationToken ct)
     {
-        var (first, last) = StoreText.MonthRange(month);
+        var (first, last) = Months.Range(month);
         return calls.QueryAsync(
             $"""
             SELECT stay_id, max(patient_key) AS patient, max(facility_id) AS facility, max(admitted_on) AS admitted, max(discharged_on) AS discharged
@@ -93,7 +94,7 @@ internal sealed class ClickHouseAnalyticsQueries(ClickHouseCalls calls, string d
     /// <summary>By the month of event_time in its own offset; a row the streaming writer added has only the UTC instant.</summary>
     public Task<IReadOnlyList<Alert>> AlertsAsync(string month, CancellationToken ct)
     {
-        StoreText.MonthRange(month);
+        Months.Parse(month);
         return calls.QueryAsync(
             $"""
             SELECT {AlertColumns}, if(event_month = '', formatDateTime(event_time, '%Y-%m'), event_month) AS in_month
@@ -114,7 +115,7 @@ internal sealed class ClickHouseAnalyticsQueries(ClickHouseCalls calls, string d
 
     public Task<IReadOnlyList<IntegrityAction>> ActionsAsync(string month, CancellationToken ct)
     {
-        StoreText.MonthRange(month);
+        Months.Parse(month);
         return calls.QueryAsync(
             $"""
             SELECT {ActionColumns}, if(effective_month = '', formatDateTime(effective_from, '%Y-%m'), effective_month) AS in_month

@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Analytics;
 using System.Globalization;
 using ChronicCare.Monitor.Analytics.Store;
 
@@ -34,7 +35,7 @@ internal static class ClickHouseRollups
 
     public static async Task RefreshAsync(ClickHouseCalls calls, string db, string month, CancellationToken ct)
     {
-        var (first, last) = StoreText.MonthRange(month);
+        var (first, last) = Months.Range(month);
         await DropAbandonedStagesAsync(calls, db, ct).ConfigureAwait(false);
         var live = $"""
             FROM {ClickHouseSchema.Table(db, "settlements")} FINAL

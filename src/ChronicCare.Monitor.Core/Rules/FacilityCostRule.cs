@@ -27,29 +27,51 @@ public static class FacilityCostRule
 
     public static IReadOnlyList<FacilityCostOutlier> Evaluate(IEnumerable<FacilityMonth> month, CostOutlierPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         var judged = month.Where(f => f.Settlements >= policy.FacilityMinSettlements).ToList();
-        var everywhere = judged.ToLookup(f => (f.Kind, f.Level));
-        var inCity = judged.ToLookup(f => (f.Kind, f.Level, f.City));
         var found = new List<FacilityCostOutlier>();
-        foreach (var f in judged)
+        foreach (var (f, standing) in Standings(judged, f => f.Mean, f => (f.Kind.ToString(), f.Level, f.City), policy.PeerGroupMinFacilities))
         {
-            var city = inCity[(f.Kind, f.Level, f.City)].ToList();
-            var wide = city.Count < policy.PeerGroupMinFacilities;
-            var peers = wide ? everywhere[(f.Kind, f.Level)].ToList() : city;
-            var median = Median.Of(peers.Select(p => p.Mean));
-            var mad = Median.Of(peers.Select(p => Math.Abs(p.Mean - median)));
-            if (mad == 0)
+            // Skipped when MAD = 0 (contract §3).
+            if (standing.RobustZ(f.Mean) is { } z && f.Mean > policy.FacilityMeanRatio * standing.Median && z > policy.FacilityRobustZ)
             {
-                continue;
-            }
-
-            var z = (f.Mean - median) / (MadScale * mad);
-            if (f.Mean > policy.FacilityMeanRatio * median && z > policy.FacilityRobustZ)
-            {
-                found.Add(new FacilityCostOutlier(f.FacilityId, f.Mean, median, mad, z, wide, peers.Count, f.Settlements));
+                found.Add(new FacilityCostOutlier(f.FacilityId, f.Mean, standing.Median, standing.Mad, z, standing.PeersEverywhere, standing.Peers, f.Settlements));
             }
         }
 
         return found.OrderBy(o => o.FacilityId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Each facility's standing among its peer group (R12's measures), for R12 and for the report's peer table alike.
+    /// <paramref name="judged"/> are the facilities with enough settlements; peers are those of the same kind and level
+    /// in the same city, itself included, or of the same kind and level everywhere when the city has fewer than
+    /// <paramref name="peerGroupMinFacilities"/>. The mean may be in any unit (yuan, fen): the ratio and z are the same.
+    /// </summary>
+    public static IEnumerable<(T Facility, PeerStanding Standing)> Standings<T>(
+        IReadOnlyList<T> judged, Func<T, decimal> mean, Func<T, (string Kind, int Level, string City)> group, int peerGroupMinFacilities)
+    {
+        ArgumentNullException.ThrowIfNull(judged);
+        ArgumentNullException.ThrowIfNull(mean);
+        ArgumentNullException.ThrowIfNull(group);
+        var everywhere = judged.ToLookup(f => (group(f).Kind, group(f).Level));
+        var inCity = judged.ToLookup(group);
+        foreach (var f in judged)
+        {
+            var (kind, level, _) = group(f);
+            var city = inCity[group(f)].ToList();
+            var wide = city.Count < peerGroupMinFacilities;
+            var peers = wide ? everywhere[(kind, level)].ToList() : city;
+            var median = Median.Of(peers.Select(mean));
+            var mad = Median.Of(peers.Select(p => Math.Abs(mean(p) - median)));
+            yield return (f, new PeerStanding(median, mad, peers.Count, wide));
+        }
+    }
+
+    /// <summary>A facility's peer group as R12 sees it: the median of the peers' means, their MAD, how many, and where from.</summary>
+    public readonly record struct PeerStanding(decimal Median, decimal Mad, int Peers, bool PeersEverywhere)
+    {
+        /// <summary>(mean − median) / (1.4826 × MAD); null when MAD = 0.</summary>
+        public decimal? RobustZ(decimal mean) => Mad == 0 ? null : (mean - Median) / (MadScale * Mad);
     }
 }

@@ -1,7 +1,10 @@
 namespace ChronicCare.Monitor.Rules;
 
-/// <summary>The median of a set of amounts, in exact decimal arithmetic (an even count takes the mean of the middle two).</summary>
-internal static class Median
+/// <summary>
+/// The median of a set of amounts, in exact decimal arithmetic (an even count takes the mean of the middle two): what
+/// R12 and R13 take, and the report's peer and patient comparisons with them.
+/// </summary>
+public static class Median
 {
     public static decimal Of(IEnumerable<decimal> values)
     {

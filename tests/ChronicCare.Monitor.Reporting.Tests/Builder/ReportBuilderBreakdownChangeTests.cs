@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Analytics;
 using ChronicCare.Monitor.Analytics.Report;
 using ChronicCare.Monitor.Reporting.Tests.Support;
 using Xunit;

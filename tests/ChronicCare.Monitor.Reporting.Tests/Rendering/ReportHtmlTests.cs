@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Analytics;
 using System.Xml;
 using System.Xml.Linq;
 using ChronicCare.Monitor.Analytics.Report;

@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Analytics;
 using System.Text.Json;
 using ChronicCare.Monitor.Analytics.Report;
 using ChronicCare.Monitor.Analytics.Store;

@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Analytics;
 using System.Globalization;
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Analytics.Store;
