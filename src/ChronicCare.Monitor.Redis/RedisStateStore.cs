@@ -8,7 +8,8 @@ namespace ChronicCare.Monitor.Redis;
 /// Per-patient state by partition in one Redis hash each. A save writes the patients' blobs, the offset they
 /// include, the commit's outbox and the reference position in one Lua script, so Redis applies all or nothing, and
 /// only if the owner epoch is the one the writer claimed on load and the stored offset the one it last saw (a fence
-/// against a process that lost the partition, even before it is told).
+/// against a process that lost the partition, even before it is told). A retry of a save that landed although its
+/// reply was lost (a timeout, a shutdown mid-call) finds its own offset under its own epoch and is accepted as done.
 /// </summary>
 public sealed class RedisStateStore : IPartitionStateStore
 {
@@ -17,6 +18,7 @@ public sealed class RedisStateStore : IPartitionStateStore
         if redis.call('HGET', KEYS[1], '~epoch') ~= ARGV[1] then return 0 end
         local cur = redis.call('HGET', KEYS[1], '~offset')
         if cur == false then cur = '-1' end
+        if cur == ARGV[3] and cur ~= ARGV[2] then return 1 end
         if cur ~= ARGV[2] then return 0 end
         for i = 6, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
         if ARGV[4] == '' then redis.call('HDEL', KEYS[1], '~outbox') else redis.call('HSET', KEYS[1], '~outbox', ARGV[4]) end

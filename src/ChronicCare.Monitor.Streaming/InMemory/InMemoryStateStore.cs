@@ -11,6 +11,9 @@ public sealed class InMemoryStateStore : IPartitionStateStore
     /// <summary>When set, every call throws it (a store that is down).</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>When set, the next save is applied and then throws, as a call whose reply never arrives (once).</summary>
+    public bool LoseNextReply { get; set; }
+
     public Task<PartitionSnapshot> LoadAsync(int partition, CancellationToken ct)
     {
         lock (_gate)
@@ -33,6 +36,12 @@ public sealed class InMemoryStateStore : IPartitionStateStore
         {
             ThrowIfDown();
             var current = _partitions.TryGetValue(partition, out var p) ? p : new Stored();
+            if (current.Epoch == epoch && current.Offset == save.Offset && current.Offset != expectedOffset)
+            {
+                // The retry of a save that landed although its reply was lost.
+                return Task.FromResult(true);
+            }
+
             if (current.Epoch != epoch || current.Offset != expectedOffset)
             {
                 return Task.FromResult(false);
@@ -47,6 +56,12 @@ public sealed class InMemoryStateStore : IPartitionStateStore
             current.Outbox = save.Outbox.Length == 0 ? null : save.Outbox;
             current.Reference = save.Reference;
             _partitions[partition] = current;
+            if (LoseNextReply)
+            {
+                LoseNextReply = false;
+                throw new TimeoutException("the save landed but its reply was lost");
+            }
+
             return Task.FromResult(true);
         }
     }

@@ -24,6 +24,7 @@ public interface IPartitionStateStore
     /// Writes the save atomically (patients, offset, outbox and reference position together), only if the owner
     /// epoch is still <paramref name="epoch"/> and the stored offset <paramref name="expectedOffset"/> (a fence: a
     /// process that lost the partition, even one not yet told, must not overwrite the new owner's state). False when fenced.
+    /// A retry of a save that already landed (same epoch, stored offset already <see cref="PartitionSave.Offset"/>) is true.
     /// </summary>
     Task<bool> SaveAsync(int partition, long epoch, long expectedOffset, PartitionSave save, CancellationToken ct);
 

@@ -81,6 +81,23 @@ public sealed class RedisStoresTests : IDisposable
     }
 
     [Fact]
+    public async Task SaveAsync_RetryOfASaveThatLanded_IsAcceptedAndAnOlderClaimStillFenced()
+    {
+        var store = new RedisStateStore(_redis, "g");
+        var claim = await store.LoadAsync(4, CancellationToken.None);
+        var save = new PartitionSave(10, [new("P1", [1])], [], Ref);
+        await store.SaveAsync(4, claim.Epoch, -1, save, CancellationToken.None);
+
+        // The same call again (its first reply was lost): it landed, so it is done.
+        Assert.True(await store.SaveAsync(4, claim.Epoch, -1, save, CancellationToken.None));
+
+        // The same offset under an older claim is still another owner's write.
+        var newer = await store.LoadAsync(4, CancellationToken.None);
+        Assert.False(await store.SaveAsync(4, claim.Epoch, -1, save, CancellationToken.None));
+        Assert.Equal(newer.Epoch + 1, (await store.LoadAsync(4, CancellationToken.None)).Epoch);
+    }
+
+    [Fact]
     public async Task SaveAsync_AnotherProcessLoadedThePartitionSince_IsFencedEvenAtTheSameOffset()
     {
         var store = new RedisStateStore(_redis, "g");

@@ -188,6 +188,24 @@ public sealed class StreamRuntimeTests
     }
 
     [Fact]
+    public async Task CommitAsync_SaveLandedButItsReplyWasLost_RetryIsNotFencedAndNothingIsLost()
+    {
+        var data = Dataset.Simulated;
+        var pipeline = new InMemoryPipeline(data);
+        var instance = pipeline.Start();
+        await instance.Assign(0, 1, 2, 3);
+        instance.Poll(500);
+
+        pipeline.States.LoseNextReply = true;
+        await instance.Commit();
+
+        Assert.Equal(0, instance.Runtime.Stats.Fenced);
+        Assert.Equal(4, instance.Runtime.Partitions.Count);
+        await instance.RunToEnd(commitEvery: 300);
+        pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
+    }
+
+    [Fact]
     public async Task SaveAsync_StalePartitionOwner_IsFencedAndDropsThePartition()
     {
         var data = Dataset.Simulated;
