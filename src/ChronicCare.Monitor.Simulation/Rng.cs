@@ -1,27 +1,19 @@
 using System.Runtime.CompilerServices;
+using ChronicCare.Monitor.Randomness;
 
 namespace ChronicCare.Monitor.Simulation;
 
 /// <summary>
-/// A small seeded generator (xoshiro256** seeded through SplitMix64). Hand-rolled rather than System.Random
+/// The simulator's seeded generator (<see cref="Xoshiro256"/>) with the draws it needs. Hand-rolled rather than System.Random
 /// because the output must be byte-identical for a seed on every .NET version, it is several times faster on
 /// the hot path, and <see cref="Fork"/> gives every patient an independent stream, so changing how one patient
 /// is generated never shifts the random draws of the others.
 /// </summary>
-internal sealed class Rng
+internal sealed class Rng : Xoshiro256
 {
-    private ulong _s0;
-    private ulong _s1;
-    private ulong _s2;
-    private ulong _s3;
-
     public Rng(ulong seed)
+        : base(seed)
     {
-        var x = seed;
-        _s0 = SplitMix(ref x);
-        _s1 = SplitMix(ref x);
-        _s2 = SplitMix(ref x);
-        _s3 = SplitMix(ref x);
     }
 
     /// <summary>An independent stream for (seed, stream, index): e.g. one per patient.</summary>
@@ -32,28 +24,11 @@ internal sealed class Rng
         return new Rng(SplitMix(ref x));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ulong NextULong()
-    {
-        var result = RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = RotateLeft(_s3, 45);
-        return result;
-    }
-
     /// <summary>Uniform in [0, n).</summary>
     public int Next(int n) => n <= 1 ? 0 : (int)((NextULong() >> 33) % (ulong)n);
 
     /// <summary>Uniform in [min, max] (both inclusive).</summary>
     public int Between(int min, int max) => min + Next(max - min + 1);
-
-    /// <summary>Uniform in [0, 1).</summary>
-    public double NextDouble() => (NextULong() >> 11) * (1.0 / (1UL << 53));
 
     public double Between(double min, double max) => min + (NextDouble() * (max - min));
 
@@ -106,16 +81,4 @@ internal sealed class Rng
             (items[i], items[j]) = (items[j], items[i]);
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ulong SplitMix(ref ulong x)
-    {
-        x += 0x9E3779B97F4A7C15UL;
-        var z = x;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 }
