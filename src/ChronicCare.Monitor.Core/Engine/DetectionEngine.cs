@@ -1,6 +1,7 @@
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Contract;
 using ChronicCare.Monitor.Integrity;
+using ChronicCare.Monitor.Outliers;
 using ChronicCare.Monitor.Policy;
 using ChronicCare.Monitor.Reference;
 using ChronicCare.Monitor.Rules;
@@ -46,6 +47,12 @@ public sealed partial class DetectionEngine
     /// one engine sees every facility's settlements; the stream judges them from the analytics store).
     /// </summary>
     public CostLedger? Costs { get; init; }
+
+    /// <summary>The outlier model R15 scores with, read once per flush (swapping it needs no restart); null or empty = R15 off.</summary>
+    public OutlierModelSlot? Outliers { get; init; }
+
+    /// <summary>Training only: every evaluated settlement's features are written here.</summary>
+    public FeatureCapture? Capture { get; init; }
 
     /// <summary>Cores a flush may use to evaluate patients (1 = on the caller's thread only).</summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
@@ -137,11 +144,12 @@ public sealed partial class DetectionEngine
 
         var horizon = Horizon;
         var now = _time.GetUtcNow();
+        var model = Outliers?.Current;
         var results = new PatientChanges[batch.Length];
         if (MaxDegreeOfParallelism > 1 && batch.Length >= 256)
         {
             Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism },
-                () => new PatientEvaluator(_policy),
+                () => new PatientEvaluator(_policy, model, Capture),
                 (i, _, evaluator) =>
                 {
                     results[i] = evaluator.Evaluate(batch[i], _view, horizon, now);
@@ -151,7 +159,7 @@ public sealed partial class DetectionEngine
         }
         else
         {
-            var evaluator = new PatientEvaluator(_policy);
+            var evaluator = new PatientEvaluator(_policy, model, Capture);
             for (var i = 0; i < batch.Length; i++)
             {
                 results[i] = evaluator.Evaluate(batch[i], _view, horizon, now);

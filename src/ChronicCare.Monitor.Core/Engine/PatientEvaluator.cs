@@ -1,6 +1,7 @@
 using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Contract;
 using ChronicCare.Monitor.Integrity;
+using ChronicCare.Monitor.Outliers;
 using ChronicCare.Monitor.Policy;
 using ChronicCare.Monitor.Rules;
 using ChronicCare.Monitor.State;
@@ -17,10 +18,19 @@ namespace ChronicCare.Monitor.Engine;
 internal sealed class PatientEvaluator
 {
     private readonly DetectionPolicy _policy;
+    private readonly OutlierModel? _model;
+    private readonly FeatureCapture? _capture;
+    private readonly double[] _raw = new double[OutlierFeatures.Count];
+    private readonly double[] _scaled = new double[OutlierFeatures.Count];
 
-    public PatientEvaluator(DetectionPolicy policy)
+    /// <param name="policy">The validated policy.</param>
+    /// <param name="model">The outlier model R15 scores with; null = R15 off.</param>
+    /// <param name="capture">Training only: where every settlement's features go.</param>
+    public PatientEvaluator(DetectionPolicy policy, OutlierModel? model = null, FeatureCapture? capture = null)
     {
         _policy = policy;
+        _model = model;
+        _capture = capture;
     }
 
     public PatientChanges Evaluate(PatientState st, EngineView view, DateOnly horizon, DateTimeOffset now)
@@ -46,7 +56,13 @@ internal sealed class PatientEvaluator
             }
 
             var facts = new SettlementFacts(s, view.Reference, st.Late?.Contains(s.SettlementId) == true, carry?.Horizon ?? horizon);
+            var scored = ExtractFeatures(facts, ledger, quota);
             EvaluateRecordRules(facts, st, view, ledger, designation, quota, drafts, suspendTriggers);
+            if (scored)
+            {
+                Add(drafts, OutlierRule.Evaluate(facts, _model!, _raw, _scaled));
+            }
+
             var reasons = EligibilityRule.RecordReasons(facts, out var statusTrigger);
             if (statusTrigger)
             {
@@ -98,6 +114,29 @@ internal sealed class PatientEvaluator
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// The settlement's outlier features (R15), read from the ledger and quota sums before the rules stack it; true
+    /// when they were extracted with the model's tables and R15 should score them.
+    /// </summary>
+    private bool ExtractFeatures(SettlementFacts facts, SupplyLedger ledger, QuotaTracker quota)
+    {
+        if (_capture is { } capture)
+        {
+            OutlierFeatures.Extract(facts, ledger, quota, capture.Tables, _raw);
+            capture.Add(facts.Settlement.SettlementId, _raw);
+            if (_model is { } m && !ReferenceEquals(m.Tables, capture.Tables))
+            {
+                OutlierFeatures.Extract(facts, ledger, quota, m.Tables, _raw);
+            }
+        }
+        else if (_model is { } m)
+        {
+            OutlierFeatures.Extract(facts, ledger, quota, m.Tables, _raw);
+        }
+
+        return _model is not null;
     }
 
     private void EvaluateRecordRules(
@@ -183,7 +222,7 @@ internal sealed class PatientEvaluator
             var id = d.AlertId;
             desired.Add(id);
             var record = new Alert(id, d.Rule, AlertStatus.Open, _policy.SeverityOf(d.Rule), s.PatientId, s.SettlementId, s.FacilityId, null,
-                s.SettledAt.ToString(), now, null, d.EvidenceJson, d.MessageZh, d.MessageEn);
+                s.SettledAt.ToString(), now, d.Score, d.EvidenceJson, d.MessageZh, d.MessageEn);
             if (st.Alerts.TryGetValue(id, out var prev) && prev.Record.SameContent(record))
             {
                 continue;

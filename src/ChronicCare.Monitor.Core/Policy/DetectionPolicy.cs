@@ -28,6 +28,8 @@ public sealed record DetectionPolicy
 
     public CostOutlierPolicy CostOutliers { get; init; } = new();
 
+    public OutlierPolicy Outlier { get; init; } = new();
+
     public IntegrityPolicyOptions Integrity { get; init; } = new();
 
     /// <summary>Severity per rule code; rules not listed are <c>medium</c>.</summary>
@@ -74,6 +76,7 @@ public sealed record DetectionPolicy
         Check(CostOutliers.PeerGroupMinFacilities >= 1, "cost_outliers.peer_group_min_facilities must be >= 1");
         Check(CostOutliers.PatientMedianMultiple >= 1, "cost_outliers.patient_median_multiple must be >= 1");
         Check(CostOutliers.PatientMinPatients >= 1, "cost_outliers.patient_min_patients must be >= 1");
+        Check(Outlier.TargetAlertRate is > 0 and < 0.5, "outlier.target_alert_rate must be in (0, 0.5)");
         Check(Integrity.WarningMonitoringMonths >= 0, "integrity.warning_monitoring_months must be >= 0");
         Check(Integrity.BanYears >= 1, "integrity.ban_years must be >= 1");
         Check(Integrity.SelfPayAtIncident >= 1, "integrity.self_pay_at_incident must be >= 1");
@@ -163,6 +166,13 @@ public sealed record CostOutlierPolicy
 
     /// <summary>R13: judged only when this many patients claimed under the disease that month.</summary>
     public int PatientMinPatients { get; init; } = 20;
+}
+
+/// <summary>R15 (seed Chongqing 三(二) 智能分析): how <c>chroniccare train</c> calibrates a model's threshold.</summary>
+public sealed record OutlierPolicy
+{
+    /// <summary>The share of the training settlements that score above the calibrated threshold (R15's alert rate).</summary>
+    public double TargetAlertRate { get; init; } = 0.005;
 }
 
 /// <summary>Automatic integrity actions (contract §5; seed Lianyungang 五).</summary>

@@ -25,6 +25,8 @@ public sealed class ReferenceData
 
     public IEnumerable<Disease> Diseases => _diseases.Values;
 
+    public IEnumerable<Drug> Drugs => _drugs.Values;
+
     public IEnumerable<Patient> Patients => _patients.Values;
 
     public Facility? Facility(string id) => _facilities.GetValueOrDefault(id);

@@ -8,5 +8,8 @@ internal sealed record AlertDraft(string Rule, Settlement Settlement, string Evi
     /// <summary>Set on R05 (failed face check, foreign card) and R06 (deceased, transferred): contract §5 SUSPEND triggers.</summary>
     public bool SuspendTrigger { get; init; }
 
+    /// <summary>R15: the outlier model's score.</summary>
+    public double? Score { get; init; }
+
     public string AlertId => Alerts.Alert.IdFor(Rule, Settlement.SettlementId);
 }

@@ -37,6 +37,9 @@ internal sealed class QuotaTracker
         return (m, q);
     }
 
+    /// <summary>The month's running sum so far (before any settlement not yet added).</summary>
+    public decimal MonthSum(string disease, DateOnly date) => _months.GetValueOrDefault((disease, MonthIndex(date)));
+
     /// <summary>For persistence: the running sums per (disease, month index) and per (disease, quarter index).</summary>
     internal (IReadOnlyList<(string Disease, int Index, decimal Sum)> Months, IReadOnlyList<(string Disease, int Index, decimal Sum)> Quarters) Export() => (
         _months.Select(kv => (kv.Key.Disease, kv.Key.Month, kv.Value)).ToList(),

@@ -11,10 +11,12 @@ internal static class CarryCodec
         w.Day(c.Horizon);
         var ingredients = c.Ledger.Export();
         w.Count(ingredients.Count);
-        foreach (var (ingredient, coveredUntil, lines) in ingredients)
+        foreach (var (ingredient, coveredUntil, lines, lastFillDay, lastDrug) in ingredients)
         {
             w.Str(ingredient);
             w.Int(coveredUntil);
+            w.Int(lastFillDay);
+            w.Str(lastDrug);
             w.Count(lines.Count);
             foreach (var l in lines)
             {
@@ -48,21 +50,24 @@ internal static class CarryCodec
         }
     }
 
-    public static PatientCarry Read(StateReader r)
+    /// <summary>Reads a carry written by state format <paramref name="version"/> (version 3 added each ingredient's last fill).</summary>
+    public static PatientCarry Read(StateReader r, byte version)
     {
         var horizon = r.Day();
-        var ingredients = new (string, int, IReadOnlyList<SupplyLine>)[r.Count()];
+        var ingredients = new LedgerEntry[r.Count()];
         for (var i = 0; i < ingredients.Length; i++)
         {
             var ingredient = r.RequiredStr();
             var coveredUntil = r.Int32();
+            var lastFillDay = version >= 3 ? r.Int32() : 0;
+            var lastDrug = version >= 3 ? r.Str() : null;
             var lines = new SupplyLine[r.Count()];
             for (var k = 0; k < lines.Length; k++)
             {
                 lines[k] = new SupplyLine(r.RequiredStr(), r.RequiredStr(), r.Day(), r.Int32(), r.RequiredStr(), r.Int32());
             }
 
-            ingredients[i] = (ingredient, coveredUntil, lines);
+            ingredients[i] = new LedgerEntry(ingredient, coveredUntil, lines, lastFillDay, lastDrug);
         }
 
         var firsts = new (int, FacilityClass, string, string)[r.Count()];

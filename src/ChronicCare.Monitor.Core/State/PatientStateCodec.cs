@@ -20,8 +20,8 @@ namespace ChronicCare.Monitor.State;
 /// </summary>
 internal static class PatientStateCodec
 {
-    /// <summary>Version 2 added review decisions; version 1 blobs (none) still read.</summary>
-    public const byte Version = 2;
+    /// <summary>Version 2 added review decisions, version 3 each carried ingredient's last fill; versions 1 and 2 still read.</summary>
+    public const byte Version = 3;
 
     private const byte FirstVersion = 1;
 
@@ -199,7 +199,7 @@ internal static class PatientStateCodec
             st.Stays.Add(stay.StayId, stay);
         }
 
-        st.Carry = r.Bool() ? CarryCodec.Read(r) : null;
+        st.Carry = r.Bool() ? CarryCodec.Read(r, version) : null;
         if (r.Bool())
         {
             st.Late = new HashSet<string>(StringComparer.Ordinal);

@@ -99,10 +99,10 @@ public sealed class PatientStateCodecTests
     public void Decode_UnknownVersion_ThrowsInvalidData()
     {
         var blob = RichPatient().Engine.ExportPatient("P1")!;
-        blob[0] = 3;
+        blob[0] = PatientStateCodec.Version + 1;
 
         var e = Assert.Throws<InvalidDataException>(() => PatientStateCodec.Decode(blob));
-        Assert.Contains("version 3", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"version {PatientStateCodec.Version + 1}", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,10 +130,25 @@ public sealed class PatientStateCodecTests
     }
 
     [Fact]
+    public void Decode_Version2Blob_ReadsEveryFieldWithTheLastFillsUnknown()
+    {
+        // RichPatient as the version-2 build wrote and dumped it (before the ledger kept last fills).
+        var decoded = PatientStateCodec.Decode(Version2Blob());
+
+        var ledger = decoded.State.Carry!.Ledger.Export();
+        Assert.NotEmpty(ledger);
+        Assert.All(ledger, e => Assert.Null(e.LastDrug));
+        var restored = new DetectionEngine(DetectionPolicy.Default, World.Reference(), new FakeTimeProvider());
+        restored.ImportPatient(PatientStateCodec.Encode(decoded));
+        var expected = File.ReadAllText(Fixture("patient-state-v2.dump.txt"));
+        Assert.Equal(expected, StateDump.Of(restored, "P1").Replace(" last 0 \n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Decode_Version1Blob_ReadsWithNoReviews()
     {
-        var blob = RichPatient().Engine.ExportPatient("P1")!;
-        var body = Body(blob);
+        var v2 = Version2Blob();
+        var body = Body(v2);
 
         // Version 1 had no review count at the end of the body.
         var v1Body = body[..^1];
@@ -153,8 +168,12 @@ public sealed class PatientStateCodecTests
         var decoded = PatientStateCodec.Decode(v1.ToArray());
 
         Assert.Null(decoded.State.Reviews);
-        Assert.Equal(blob, PatientStateCodec.Encode(decoded));
+        Assert.Equal(PatientStateCodec.Encode(PatientStateCodec.Decode(v2)), PatientStateCodec.Encode(decoded));
     }
+
+    private static byte[] Version2Blob() => Convert.FromBase64String(File.ReadAllText(Fixture("patient-state-v2.b64")).Trim());
+
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "State", "Fixtures", name);
 
     [Fact]
     public void Decode_Empty_ThrowsInvalidData() => Assert.Throws<InvalidDataException>(() => PatientStateCodec.Decode([]));

@@ -2,6 +2,7 @@ using ChronicCare.Monitor.Alerts;
 using ChronicCare.Monitor.Contract;
 using ChronicCare.Monitor.Engine;
 using ChronicCare.Monitor.Integrity;
+using ChronicCare.Monitor.Outliers;
 using ChronicCare.Monitor.Policy;
 using ChronicCare.Monitor.Reference;
 using Microsoft.Extensions.Time.Testing;
@@ -17,11 +18,12 @@ internal sealed class EngineDriver
     private readonly Dictionary<string, Alert> _alerts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IntegrityAction> _actions = new(StringComparer.Ordinal);
 
-    public EngineDriver(ReferenceData? reference = null, DetectionPolicy? policy = null, int parallelism = 1)
+    public EngineDriver(ReferenceData? reference = null, DetectionPolicy? policy = null, int parallelism = 1, OutlierModelSlot? outliers = null)
     {
         Engine = new DetectionEngine(policy ?? DetectionPolicy.Default, reference ?? World.Reference(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)))
         {
             MaxDegreeOfParallelism = parallelism,
+            Outliers = outliers,
         };
     }
 
