@@ -23,9 +23,12 @@ COPY src/ChronicCare.Monitor.Redis/ChronicCare.Monitor.Redis.csproj src/ChronicC
 COPY src/ChronicCare.Monitor.ClickHouse/ChronicCare.Monitor.ClickHouse.csproj src/ChronicCare.Monitor.ClickHouse/
 COPY src/ChronicCare.Monitor.Analytics/ChronicCare.Monitor.Analytics.csproj src/ChronicCare.Monitor.Analytics/
 COPY src/ChronicCare.Monitor.Sqlite/ChronicCare.Monitor.Sqlite.csproj src/ChronicCare.Monitor.Sqlite/
+COPY src/ChronicCare.Monitor.Modeling/ChronicCare.Monitor.Modeling.csproj src/ChronicCare.Monitor.Modeling/
 COPY src/ChronicCare.Monitor.Cli/ChronicCare.Monitor.Cli.csproj src/ChronicCare.Monitor.Cli/
 RUN dotnet restore src/ChronicCare.Monitor.Cli/ChronicCare.Monitor.Cli.csproj
 COPY src/ src/
+# The trained outlier models (R15): the CLI project copies models/outlier-v*/model.json beside the program.
+COPY models/ models/
 RUN dotnet publish src/ChronicCare.Monitor.Cli/ChronicCare.Monitor.Cli.csproj -c Release --no-restore \
       -p:UseAppHost=false -o /app
 

@@ -21,6 +21,8 @@ internal static class ChronicCareCli
         CloseMonthCommand.Create(cli),
         TriageCommand.Create(cli),
         ReportCommand.Create(cli),
+        TrainCommand.Create(cli),
+        OutlierBenchCommand.Create(cli),
     };
 
     public static async Task<int> RunAsync(string[] args, CliContext cli)

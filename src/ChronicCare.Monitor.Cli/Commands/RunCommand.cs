@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChronicCare.Monitor.ClickHouse;
+using ChronicCare.Monitor.Cli.Outliers;
 using ChronicCare.Monitor.Cli.Streaming;
 using ChronicCare.Monitor.Cli.Terminal;
 using ChronicCare.Monitor.Kafka;
@@ -24,10 +25,12 @@ internal static class RunCommand
         var clickHouse = new Option<string?>("--clickhouse") { Description = "ClickHouse HTTP URL (e.g. http://127.0.0.1:8123): also write alerts and actions to its tables, created if missing" };
         var clickHouseDatabase = new Option<string>("--clickhouse-database") { Description = "ClickHouse database of the tables", DefaultValueFactory = _ => ClickHouseOptions.DefaultDatabase };
         var reviewers = new Option<string>("--reviewers") { Description = "Roster of the users whose triage decisions (from `triage --kafka`) are applied", DefaultValueFactory = _ => Path.Combine("pipelines", "reviewers.json") };
+        var model = new Option<string?>("--model") { Description = "R15's outlier model: a model.json, its folder, a folder of outlier-vN versions (the highest is used, a new one picked up while running), or none (default: ./models, else the models shipped with the program)" };
+        var modelPoll = new Option<int>("--model-poll-seconds") { Description = "How often to look for a new model version", DefaultValueFactory = _ => 30 };
         var topics = TopicOptions.Create();
         var command = new Command("run", "Consume events from Kafka, keep state in Redis, produce alerts and actions (effectively once)")
         {
-            kafka, redis, group, policy, maxBatch, maxWait, idle, clickHouse, clickHouseDatabase, reviewers,
+            kafka, redis, group, policy, maxBatch, maxWait, idle, clickHouse, clickHouseDatabase, reviewers, model, modelPoll,
         };
         topics.AddTo(command);
         command.SetAction(async (pr, ct) => await CommandRunner.RunAsync(cli.Error, async () =>
@@ -44,7 +47,10 @@ internal static class RunCommand
             var sink = pr.GetValue(clickHouse) is { } url
                 ? new ClickHouseOptions { Url = ClickHouseOptions.ParseUrl(url), Database = pr.GetValue(clickHouseDatabase)! }.Validate()
                 : null;
-            return await RunJob.RunAsync(options, pr.GetValue(redis)!, pr.GetValue(policy), sink, pr.GetValue(reviewers)!, cli, ct).ConfigureAwait(false);
+            var choice = new ModelChoice(pr.GetValue(model), pr.GetValue(modelPoll) >= 1
+                ? TimeSpan.FromSeconds(pr.GetValue(modelPoll))
+                : throw new ArgumentException("--model-poll-seconds must be >= 1"));
+            return await RunJob.RunAsync(options, pr.GetValue(redis)!, pr.GetValue(policy), sink, pr.GetValue(reviewers)!, choice, cli, ct).ConfigureAwait(false);
         }).ConfigureAwait(false));
         return command;
     }

@@ -30,7 +30,14 @@ internal static class DetectJob
         Directory.CreateDirectory(options.OutDir);
         var clock = Stopwatch.StartNew();
         var costs = new CostLedger();
-        var engine = new DetectionEngine(policy, reference, time) { MaxDegreeOfParallelism = options.EffectiveParallelism, Costs = costs };
+        var (model, _) = options.Capture is null ? Outliers.ModelLocator.Open(options.Model, progressOut, "detect") : (new Monitor.Outliers.OutlierModelSlot(), null);
+        var engine = new DetectionEngine(policy, reference, time)
+        {
+            MaxDegreeOfParallelism = options.EffectiveParallelism,
+            Costs = costs,
+            Outliers = model,
+            Capture = options.Capture,
+        };
         var recording = options.Store is { } store ? DetectRecording.Open(store, reference, ct) : null;
         try
         {
@@ -55,7 +62,10 @@ internal static class DetectJob
 
             recording?.Finish(alertList, actionList, costs.Months);
             return new DetectSummary(counts.Lines, counts.Processed, counts.Dead, engine.Stats.Duplicates, clock.Elapsed, alertList, actionList, engine.Stats.Patients,
-                engine.Stats.Settlements);
+                engine.Stats.Settlements)
+            {
+                Model = model.Current?.Version,
+            };
         }
         finally
         {

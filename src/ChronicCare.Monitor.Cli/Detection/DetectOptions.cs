@@ -12,6 +12,7 @@ namespace ChronicCare.Monitor.Cli.Detection;
 /// <param name="ShowProgress">Progress on stderr.</param>
 /// <param name="ReviewsFile">Triage decisions (JSONL, <c>"type":"review"</c>) applied with the events; null = none.</param>
 /// <param name="Store">The analytics store to record into and read reviews from; null = none.</param>
+/// <param name="Model">R15's model (<c>--model</c>, see <see cref="Outliers.ModelLocator"/>): a model file, its folder, a folder of versions, or <c>none</c>; null = the default.</param>
 internal sealed record DetectOptions(
     string ReferenceDir,
     string EventsFile,
@@ -21,8 +22,12 @@ internal sealed record DetectOptions(
     int FlushEvery = 500_000,
     bool ShowProgress = true,
     string? ReviewsFile = null,
-    Analytics.StoreChoice? Store = null)
+    Analytics.StoreChoice? Store = null,
+    string? Model = null)
 {
+    /// <summary>Training only: every settlement's features are captured here.</summary>
+    public Monitor.Outliers.FeatureCapture? Capture { get; init; }
+
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
 
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason.</summary>

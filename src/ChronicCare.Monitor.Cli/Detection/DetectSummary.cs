@@ -15,6 +15,9 @@ internal sealed record DetectSummary(
     int Patients,
     long Settlements)
 {
+    /// <summary>The model R15 scored with (version), or null when R15 was off.</summary>
+    public string? Model { get; init; }
+
     public double EventsPerSecond => LinesRead / Math.Max(Elapsed.TotalSeconds, 1e-6);
 
     /// <summary>Actions no REINSTATE revokes (see <see cref="IntegrityAction.InForce"/>).</summary>
@@ -25,7 +28,7 @@ internal sealed record DetectSummary(
         var open = Alerts.Where(a => a.Status == AlertStatus.Open).ToList();
         o.WriteLine($"events: {LinesRead:N0} read, {EventsProcessed:N0} processed ({Duplicates:N0} duplicate deliveries), {DeadLetters:N0} dead letters");
         o.WriteLine($"time: {Elapsed.TotalSeconds:F2} s, {EventsPerSecond:N0} events/s, {Patients:N0} patients");
-        o.WriteLine($"alerts: {open.Count:N0} open, {Alerts.Count - open.Count:N0} withdrawn");
+        o.WriteLine($"alerts: {open.Count:N0} open, {Alerts.Count - open.Count:N0} withdrawn; R15 model: {Model ?? "none (rules only)"}");
         foreach (var g in Alerts.GroupBy(a => a.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var o1 = g.Count(a => a.Status == AlertStatus.Open);

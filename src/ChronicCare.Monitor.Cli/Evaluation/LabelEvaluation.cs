@@ -8,7 +8,8 @@ namespace ChronicCare.Monitor.Cli.Evaluation;
 /// <summary>
 /// Scores open alerts against the simulator's labels. A label expects each of its rules on each of its
 /// settlements; an alert (rule, settlement) matching no label is a false positive. Per pattern, recall is the
-/// share of the pattern's expected (rule, settlement) pairs alerted. R12/R13 match on facility/patient + period.
+/// share of the pattern's expected (rule, settlement) pairs alerted. R12/R13 match on facility/patient + period; a
+/// model-only pattern (a label with no rules) expects R15 on its settlements.
 /// </summary>
 internal sealed record LabelEvaluation(IReadOnlyList<RuleScore> ByRule, IReadOnlyList<RuleScore> ByPattern, long Settlements)
 {
@@ -19,7 +20,8 @@ internal sealed record LabelEvaluation(IReadOnlyList<RuleScore> ByRule, IReadOnl
         foreach (var l in labels)
         {
             var set = byPattern.TryGetValue(l.Pattern, out var s) ? s : byPattern[l.Pattern] = [];
-            foreach (var rule in l.Rules)
+            // A model-only deviation (no exact rule names it) is R15's to find.
+            foreach (var rule in l.Rules.Count > 0 ? l.Rules : ["R15"])
             {
                 foreach (var key in KeysOf(l, rule))
                 {

@@ -1,4 +1,5 @@
 using ChronicCare.Monitor.Cli.Analytics;
+using ChronicCare.Monitor.Cli.Outliers;
 using ChronicCare.Monitor.ClickHouse;
 using ChronicCare.Monitor.Integrity;
 using ChronicCare.Monitor.ClickHouse.Analytics;
@@ -21,7 +22,7 @@ namespace ChronicCare.Monitor.Cli.Streaming;
 internal static class RunJob
 {
     /// <summary>Runs until stopped; the exit code is 1 when the last events could not be committed at shutdown.</summary>
-    public static async Task<int> RunAsync(RunOptions options, string redisHostPort, string? policyPath, ClickHouseOptions? clickHouse, string reviewersPath, CliContext cli, CancellationToken ct)
+    public static async Task<int> RunAsync(RunOptions options, string redisHostPort, string? policyPath, ClickHouseOptions? clickHouse, string reviewersPath, ModelChoice model, CliContext cli, CancellationToken ct)
     {
         var policy = PolicyFile.Load(policyPath);
         var roster = File.Exists(reviewersPath) ? TriageJob.LoadRoster(reviewersPath) : null;
@@ -47,7 +48,11 @@ internal static class RunJob
         using var redis = RedisConnection.Connect(redisHostPort);
         using var kafka = new KafkaOutput(options.Bootstrap, options.Topics);
         IStreamOutput output = tables is null ? kafka : new CompositeOutput(kafka, tables);
-        var runtime = CreateRuntime(options, policy, redis, output, logs, cli.Time, roster is null ? null : d => roster.Refusal(d.DecidedBy, d.Verdict, d.Finding));
+        var (slot, modelPath) = ModelLocator.Open(model.Option, cli.Error, "run");
+        using var watcher = string.Equals(model.Option, ModelLocator.None, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : new ModelWatcher(model.Option, slot, modelPath, model.Poll, logs.CreateLogger("ChronicCare.model"));
+        var runtime = CreateRuntime(options, policy, redis, output, logs, cli.Time, roster is null ? null : d => roster.Refusal(d.DecidedBy, d.Verdict, d.Finding), slot);
         if (roster is null)
         {
             cli.Error.WriteLine($"run: no reviewers roster at {reviewersPath}: triage decisions on the events topic go to the dead-letter topic");
@@ -67,7 +72,7 @@ internal static class RunJob
 
     /// <summary>The runtime `run` drives (the stream benchmark drives the same), writing to <paramref name="output"/>.</summary>
     public static StreamRuntime CreateRuntime(RunOptions options, DetectionPolicy policy, StackExchange.Redis.IConnectionMultiplexer redis, IStreamOutput output, ILoggerFactory logs, TimeProvider time,
-        Func<ReviewDecision, string?>? reviewGate = null) => new(
+        Func<ReviewDecision, string?>? reviewGate = null, Monitor.Outliers.OutlierModelSlot? outliers = null) => new(
         policy,
         new ReferenceData(),
         time,
@@ -79,5 +84,6 @@ internal static class RunJob
         options.Topics.Events)
     {
         ReviewGate = reviewGate,
+        Outliers = outliers,
     };
 }

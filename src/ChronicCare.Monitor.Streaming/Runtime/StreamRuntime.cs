@@ -75,6 +75,9 @@ public sealed class StreamRuntime
     /// </summary>
     public Func<ReviewDecision, string?>? ReviewGate { get; init; }
 
+    /// <summary>R15's model, shared by every partition's engine and swappable while running; null = R15 off.</summary>
+    public Monitor.Outliers.OutlierModelSlot? Outliers { get; init; }
+
     /// <summary>
     /// Why a record of the events topic is not applied (it goes to the dead-letter output), or null. Shared with the
     /// analytics recorder, so the store never counts what the engine refused.
@@ -120,7 +123,7 @@ public sealed class StreamRuntime
     public async Task<long> AssignAsync(int partition, CancellationToken ct)
     {
         var snapshot = await _resilience.Call("load partition state", t => _states.LoadAsync(partition, t), ct).ConfigureAwait(false);
-        var engine = new DetectionEngine(_policy, _reference, _time) { SharedUses = true };
+        var engine = new DetectionEngine(_policy, _reference, _time) { SharedUses = true, Outliers = Outliers };
         foreach (var blob in snapshot.Patients)
         {
             engine.ImportPatient(blob);

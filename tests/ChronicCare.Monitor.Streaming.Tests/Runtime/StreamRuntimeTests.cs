@@ -21,6 +21,7 @@ public sealed class StreamRuntimeTests
         await instance.RunToEnd(commitEvery: 97);
 
         Assert.NotEmpty(pipeline.Outcome.OpenAlerts);
+        Assert.Contains(pipeline.Outcome.OpenAlertIds, id => id.StartsWith("R15:", StringComparison.Ordinal));
         pipeline.Outcome.ShouldEqual(BatchDetect.Run(data));
     }
 

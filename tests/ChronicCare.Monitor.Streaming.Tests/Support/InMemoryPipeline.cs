@@ -91,7 +91,11 @@ internal sealed class InMemoryPipeline
         {
             _pipeline = pipeline;
             Runtime = new StreamRuntime(DetectionPolicy.Default, ReferenceLoader.Load(pipeline._referenceDir), TimeProvider.System,
-                pipeline.States, pipeline.Uses, this, StoreResilience.Create(TimeProvider.System, TimeSpan.FromMilliseconds(500)), NullLogger.Instance, "events");
+                pipeline.States, pipeline.Uses, this, StoreResilience.Create(TimeProvider.System, TimeSpan.FromMilliseconds(500)), NullLogger.Instance, "events")
+            {
+                // R15 on, with the model `run` uses by default: the stream's outcome is compared with BatchDetect's.
+                Outliers = new Monitor.Outliers.OutlierModelSlot(BatchDetect.DefaultModel),
+            };
         }
 
         public StreamRuntime Runtime { get; }
