@@ -14,10 +14,18 @@ public sealed class JsonlWriter : IDisposable
     private readonly Utf8JsonWriter _writer;
 
     public JsonlWriter(string path)
+        : this(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
     {
-        _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+    }
+
+    private JsonlWriter(Stream stream)
+    {
+        _stream = stream;
         _writer = new Utf8JsonWriter(_stream, Options);
     }
+
+    /// <summary>A writer that keeps nothing (a job whose outputs nobody reads).</summary>
+    public static JsonlWriter Discarding() => new(Stream.Null);
 
     public void Write(Alert a) => Line(() => ContractJson.Write(_writer, a));
 

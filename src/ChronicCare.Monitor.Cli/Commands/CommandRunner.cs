@@ -25,7 +25,7 @@ internal static class CommandRunner
         {
             return Fail(err, ExitCodes.Refused, ex.Message);
         }
-        catch (Exception ex) when (ex is InputException or PolicyException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is InputException or PolicyException or Monitor.Outliers.ModelFormatException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             return Fail(err, ExitCodes.BadInput, ex.Message);
         }

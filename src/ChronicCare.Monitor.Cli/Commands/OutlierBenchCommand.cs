@@ -32,7 +32,7 @@ internal static class OutlierBenchCommand
         command.SetAction((pr, ct) => Task.FromResult(CommandRunner.Run(cli.Error, () =>
         {
             var options = new OddsBenchmarkOptions(pr.GetValue(odds)!, pr.GetValue(splits), pr.GetValue(seed), pr.GetValue(trees));
-            var result = RunOdds(cli, options, null, ct);
+            var result = RunOdds(cli, options, ct);
             var markdown = "## ODDS tables\n\n" + result.Markdown();
             if (pr.GetValue(patients) is > 0 and var n)
             {
@@ -53,8 +53,8 @@ internal static class OutlierBenchCommand
         return command;
     }
 
-    /// <summary>The ODDS section on its own: prints the table, writes it to <paramref name="markdownFile"/> when given.</summary>
-    public static OddsBenchmarkResult RunOdds(CliContext cli, OddsBenchmarkOptions options, string? markdownFile, CancellationToken ct)
+    /// <summary>The ODDS section on its own: prints the table.</summary>
+    public static OddsBenchmarkResult RunOdds(CliContext cli, OddsBenchmarkOptions options, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         OddsBenchmarkResult result;
@@ -69,12 +69,6 @@ internal static class OutlierBenchCommand
         }
 
         result.Print(cli.Out);
-        if (markdownFile is not null)
-        {
-            File.WriteAllText(markdownFile, result.Markdown());
-            cli.Error.WriteLine($"outlier-bench: wrote {markdownFile}");
-        }
-
         cli.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outlier-bench: {result.Tables.Count} tables in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s"));
         return result;
     }

@@ -27,10 +27,18 @@ internal static class DetectJob
             throw new InputException($"events file not found: {options.EventsFile}");
         }
 
-        Directory.CreateDirectory(options.OutDir);
+        // A training run (features captured) writes no outputs: nobody reads them, and they would hold patient ids.
+        var writes = options.Capture is null;
+        if (writes)
+        {
+            Directory.CreateDirectory(options.OutDir);
+        }
+
         var clock = Stopwatch.StartNew();
         var costs = new CostLedger();
-        var (model, _) = options.Capture is null ? Outliers.ModelLocator.Open(options.Model, progressOut, "detect") : (new Monitor.Outliers.OutlierModelSlot(), null);
+        // Training captures features with R15 off (there is no model yet to score with).
+        var (model, _) = options.Capture is null ? Outliers.ModelLocator.Open(options.Model, progressOut, "detect") : (null, null);
+        Outliers.ModelLocator.WarnIfRateDiffers(model, policy, progressOut, "detect");
         var engine = new DetectionEngine(policy, reference, time)
         {
             MaxDegreeOfParallelism = options.EffectiveParallelism,
@@ -50,12 +58,12 @@ internal static class DetectJob
             }
 
             alertList.Sort((a, b) => string.CompareOrdinal(a.AlertId, b.AlertId));
-            using (var w = new JsonlWriter(Path.Combine(options.OutDir, "alerts.jsonl")))
+            using (var w = Output(options, writes, "alerts.jsonl"))
             {
                 alertList.ForEach(w.Write);
             }
 
-            using (var w = new JsonlWriter(Path.Combine(options.OutDir, "actions.jsonl")))
+            using (var w = Output(options, writes, "actions.jsonl"))
             {
                 actionList.ForEach(w.Write);
             }
@@ -64,7 +72,7 @@ internal static class DetectJob
             return new DetectSummary(counts.Lines, counts.Processed, counts.Dead, engine.Stats.Duplicates, clock.Elapsed, alertList, actionList, engine.Stats.Patients,
                 engine.Stats.Settlements)
             {
-                Model = model.Current?.Version,
+                Model = model?.Current?.Version,
             };
         }
         finally
@@ -81,7 +89,7 @@ internal static class DetectJob
         var actions = new Dictionary<string, IntegrityAction>(StringComparer.Ordinal);
         var source = Path.GetFileName(options.EventsFile);
         long lines = 0, processed = 0, dead = 0, sinceFlush = 0;
-        using var deadLetters = new JsonlWriter(Path.Combine(options.OutDir, "dead-letter.jsonl"));
+        using var deadLetters = Output(options, options.Capture is null, "dead-letter.jsonl");
         if (options.ReviewsFile is { } reviewsFile)
         {
             var (applied, bad) = ApplyReviews(engine, reviewsFile, deadLetters);
@@ -166,6 +174,9 @@ internal static class DetectJob
 
         return (processed, dead);
     }
+
+    private static JsonlWriter Output(DetectOptions options, bool writes, string name) =>
+        writes ? new JsonlWriter(Path.Combine(options.OutDir, name)) : JsonlWriter.Discarding();
 
     private static void Merge(EngineChanges changes, Dictionary<string, Alert> alerts, Dictionary<string, IntegrityAction> actions)
     {

@@ -25,7 +25,7 @@ internal sealed record DetectOptions(
     Analytics.StoreChoice? Store = null,
     string? Model = null)
 {
-    /// <summary>Training only: every settlement's features are captured here.</summary>
+    /// <summary>Training only: every settlement's features are captured here, R15 is off and no output file is written.</summary>
     public Monitor.Outliers.FeatureCapture? Capture { get; init; }
 
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;

@@ -31,13 +31,15 @@ internal static class ModelCard
         Line($"Training summary (`training` in model.json): `{model.TrainingJson}`.");
         Line();
         Line("Unsupervised: labels, where there are some (the simulator writes them), are used only to evaluate and to choose between the");
-        Line("two model kinds, on patients held out of fitting (30% of the patients by a hash of the id). The simulator's data is");
-        Line("synthetic: a city's reference data and settlements built from clinical regimens, with labelled deviations injected.");
+        Line(string.Create(ic, $"two model kinds, on patients held out of fitting ({TrainOptions.HoldoutShare:P0} of the patients by a hash of the id; the feature tables, the"));
+        Line("scaling and the models are learnt from the other patients only). The simulator's data is synthetic: a city's reference data");
+        Line("and settlements built from clinical regimens, with labelled deviations injected.");
         Line();
         Line("## Features");
         Line();
         Line("Extracted per settlement by the engine, in supply order, from the settlement, the reference and the state it keeps");
-        Line("(the supply ledger and the month's sums); ratios are natural logs clamped to ±5; scaled by median and IQR learned in training.");
+        Line("(the supply ledger and the month's sums); ratios are natural logs clamped to ±5; each feature scaled by its training median and");
+        Line("IQR/1.349, else MAD × 1.4826, else its standard deviation (a feature that is nearly always one value), else 1.");
         Line();
         Line("| # | feature | meaning | training median |");
         Line("|---:|---|---|---:|");
@@ -49,6 +51,10 @@ internal static class ModelCard
 
         Line();
         Line("## Evaluation on the held-out patients");
+        Line();
+        var positives = chosen.Evaluation.RecallByPattern.Values.Sum(v => v.Total);
+        Line(string.Create(ic, $"{positives} labelled model-only deviations fall among the held-out patients. The kind is chosen on these same patients, so the"));
+        Line("chosen model's figures here lean optimistic; `chroniccare outlier-bench` measures it on a simulated city it never saw.");
         Line();
         Line("| model | alert rate | ROC-AUC (model-only deviations) | average precision | recall at the threshold | recall by pattern |");
         Line("|---|---:|---:|---:|---:|---|");
@@ -73,8 +79,9 @@ internal static class ModelCard
         Line("## Limits");
         Line();
         Line("- Trained on simulated settlements: on a real city's data, train it again (`chroniccare train`) and read this card's figures anew.");
-        Line("- The threshold fixes the alert *rate* on data like the training data, not a precision: at 0.5% most R15 alerts are ordinary");
-        Line("  settlements that happen to be rare (a new drug, an unusual visit hour), and every labelled deviation is far rarer than 0.5%.");
+        Line(string.Create(ic, $"- The threshold fixes the alert *rate* on data like the training data, not a precision: at {model.TargetAlertRate:P1} most R15 alerts are"));
+        Line("  ordinary settlements that happen to be rare (a new drug, an unusual visit hour); labelled deviations are far rarer than that.");
+        Line("- R15 scores settlements within the policy's allowed lateness; one arriving later is judged by the rules alone.");
         Line("- Deviations spread across many small changes (each feature near ordinary) score low; so do those the features cannot see");
         Line("  (a fake patient whose every settlement is ordinary).");
         Line("- Features read only the patient's own kept history and the tables; a drug or disease new since training reads as ordinary");
@@ -89,7 +96,19 @@ internal static class ModelCard
         Line();
         Line("## Reproduce");
         Line();
-        Line(string.Create(ic, $"`chroniccare train --reference {Path.GetFileName(Path.TrimEndingDirectorySeparator(options.ReferenceDir))} --events {Path.GetFileName(options.EventsFile)} --out {model.Version} --kind {options.Kind} --seed {options.Seed} --trees {options.Trees}` on the same files gives the same model.json apart from `trained_at`."));
+        var command = new StringBuilder(string.Create(ic, $"chroniccare train --reference {Path.GetFileName(Path.TrimEndingDirectorySeparator(options.ReferenceDir))} --events {Path.GetFileName(options.EventsFile)} --out {model.Version} --kind {options.Kind} --seed {options.Seed} --trees {options.Trees}"));
+        if (options.PolicyPath is not null)
+        {
+            command.Append(" --policy ").Append(options.PolicyPath);
+        }
+
+        if (options.LabelsFile is not null)
+        {
+            command.Append(" --labels ").Append(Path.GetFileName(options.LabelsFile));
+        }
+
+        command.Append(" --odds ").Append(options.OddsDir ?? Path.Combine("..", "shared", "datasets", "odds"));
+        Line($"`{command}` on the same files (and the same ODDS tables, whose figures are in `evaluation`) gives the same model.json apart from `trained_at`.");
         return b.ToString();
     }
 

@@ -31,32 +31,25 @@ internal sealed partial class ModelWatcher : IDisposable
     {
         lock (_gate)
         {
-            string? path;
+            // Runs on a timer thread: whatever the file system does (a folder removed mid-poll, a file made unreadable),
+            // nothing may escape and end the process; the current model stays in place.
             try
             {
-                path = ModelLocator.Resolve(_option);
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
+                var path = ModelLocator.Resolve(_option);
+                var stamp = Stamp(path);
+                if (stamp == _seen || path is null)
+                {
+                    return false;
+                }
 
-            var stamp = Stamp(path);
-            if (stamp == _seen || path is null)
-            {
-                return false;
-            }
-
-            _seen = stamp;
-            try
-            {
+                _seen = stamp;
                 var model = ModelLocator.Load(path);
                 var previous = _slot.Current?.Version;
                 _slot.Current = model;
                 Loaded(_log, model.Version, previous ?? "none", model.Threshold);
                 return true;
             }
-            catch (ModelFormatException e)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 Rejected(_log, e.Message, _slot.Current?.Version ?? "none (rules only)");
                 return false;
@@ -74,7 +67,7 @@ internal sealed partial class ModelWatcher : IDisposable
         }
 
         var info = new FileInfo(path);
-        return (path, info.LastWriteTimeUtc, info.Length);
+        return info.Exists ? (path, info.LastWriteTimeUtc, info.Length) : (path, default, -1);
     }
 
     [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "outlier model {Version} loaded (was {Previous}); R15 threshold {Threshold}")]

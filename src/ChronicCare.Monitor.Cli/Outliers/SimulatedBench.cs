@@ -53,7 +53,8 @@ internal sealed record SimulatedBench(
             options.Validate();
             Simulator.Run(options, null, ct);
             var events = Path.Combine(dir.FullName, "events.jsonl");
-            progress.WriteLine($"outlier-bench: detect without a model, then with {model.Version}");
+            progress.WriteLine($"outlier-bench: detect once to warm up, then without a model and with {model.Version}");
+            DetectJob.Run(new DetectOptions(dir.FullName, events, Path.Combine(dir.FullName, "warm"), ShowProgress: false, Model: path), TextWriter.Null, TimeProvider.System, ct);
             var clock = Stopwatch.StartNew();
             DetectJob.Run(new DetectOptions(dir.FullName, events, Path.Combine(dir.FullName, "plain"), ShowProgress: false, Model: ModelLocator.None), TextWriter.Null, TimeProvider.System, ct);
             var plainTime = clock.Elapsed;

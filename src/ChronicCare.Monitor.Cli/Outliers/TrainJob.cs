@@ -30,6 +30,7 @@ internal static class TrainJob
         var reference = ReferenceLoader.Load(options.ReferenceDir);
         var labels = LabelsOf(options);
         Say(progress, options, "learning the feature tables");
+        // The tables too are learnt from the fitted patients only: the held-out ones are new to every part of the model.
         var tables = LearnTables(options.EventsFile, reference, ct, out var builder);
         if (builder.Settlements < 100)
         {
@@ -38,15 +39,7 @@ internal static class TrainJob
 
         Say(progress, options, $"extracting features of {builder.Settlements:N0} settlements through the engine");
         var capture = new FeatureCapture(tables);
-        var scratch = Directory.CreateTempSubdirectory("chroniccare-train-");
-        try
-        {
-            DetectJob.Run(new DetectOptions(options.ReferenceDir, options.EventsFile, scratch.FullName, options.PolicyPath, ShowProgress: false, Model: ModelLocator.None) { Capture = capture }, progress, time, ct);
-        }
-        finally
-        {
-            scratch.Delete(recursive: true);
-        }
+        DetectJob.Run(new DetectOptions(options.ReferenceDir, options.EventsFile, options.OutDir, options.PolicyPath, ShowProgress: false, Model: ModelLocator.None) { Capture = capture }, progress, time, ct);
 
         var patientOf = builder.Patients.ToDictionary(p => p.SettlementId, p => p.PatientId, StringComparer.Ordinal);
         var rows = capture.Vectors().Where(v => patientOf.ContainsKey(v.SettlementId)).ToList();
@@ -124,7 +117,7 @@ internal static class TrainJob
             }
         }
 
-        return builder.Build(reference);
+        return builder.Build(reference, patient => !IsHoldout(patient));
     }
 
     private static IReadOnlyList<Label>? LabelsOf(TrainOptions options)

@@ -46,9 +46,9 @@ internal sealed record TrainOptions(
             throw new ArgumentException("--trees must be in 1..10000");
         }
 
-        if (!Version.StartsWith(ModelLocator.VersionPrefix, StringComparison.Ordinal) || !int.TryParse(Version.AsSpan(ModelLocator.VersionPrefix.Length), out _))
+        if (ModelLocator.VersionNumber(Version) is null)
         {
-            throw new ArgumentException($"--out must name a version folder {ModelLocator.VersionPrefix}N (got {Version}), so that the highest version is the one in use");
+            throw new ArgumentException($"--out must name a version folder {ModelLocator.VersionPrefix}N (got {Version}), N a whole number without leading zeros, so that the highest version is the one in use");
         }
 
         return this;

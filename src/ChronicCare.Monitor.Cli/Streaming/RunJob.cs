@@ -49,9 +49,8 @@ internal static class RunJob
         using var kafka = new KafkaOutput(options.Bootstrap, options.Topics);
         IStreamOutput output = tables is null ? kafka : new CompositeOutput(kafka, tables);
         var (slot, modelPath) = ModelLocator.Open(model.Option, cli.Error, "run");
-        using var watcher = string.Equals(model.Option, ModelLocator.None, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : new ModelWatcher(model.Option, slot, modelPath, model.Poll, logs.CreateLogger("ChronicCare.model"));
+        ModelLocator.WarnIfRateDiffers(slot, policy, cli.Error, "run");
+        using var watcher = slot is null ? null : new ModelWatcher(model.Option, slot, modelPath, model.Poll, logs.CreateLogger("ChronicCare.model"));
         var runtime = CreateRuntime(options, policy, redis, output, logs, cli.Time, roster is null ? null : d => roster.Refusal(d.DecidedBy, d.Verdict, d.Finding), slot);
         if (roster is null)
         {

@@ -48,7 +48,10 @@ public sealed partial class DetectionEngine
     /// </summary>
     public CostLedger? Costs { get; init; }
 
-    /// <summary>The outlier model R15 scores with, read once per flush (swapping it needs no restart); null or empty = R15 off.</summary>
+    /// <summary>
+    /// The outlier model R15 scores with, read once per flush (swapping it needs no restart). Null = R15 off (its alerts
+    /// are withdrawn as patients are evaluated again); a slot with no model = R15 unavailable (its alerts stand).
+    /// </summary>
     public OutlierModelSlot? Outliers { get; init; }
 
     /// <summary>Training only: every evaluated settlement's features are written here.</summary>
@@ -145,11 +148,12 @@ public sealed partial class DetectionEngine
         var horizon = Horizon;
         var now = _time.GetUtcNow();
         var model = Outliers?.Current;
+        var keepOutliers = Outliers is not null && model is null;
         var results = new PatientChanges[batch.Length];
         if (MaxDegreeOfParallelism > 1 && batch.Length >= 256)
         {
             Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism },
-                () => new PatientEvaluator(_policy, model, Capture),
+                () => new PatientEvaluator(_policy, model, Capture, keepOutliers),
                 (i, _, evaluator) =>
                 {
                     results[i] = evaluator.Evaluate(batch[i], _view, horizon, now);
@@ -159,7 +163,7 @@ public sealed partial class DetectionEngine
         }
         else
         {
-            var evaluator = new PatientEvaluator(_policy, model, Capture);
+            var evaluator = new PatientEvaluator(_policy, model, Capture, keepOutliers);
             for (var i = 0; i < batch.Length; i++)
             {
                 results[i] = evaluator.Evaluate(batch[i], _view, horizon, now);

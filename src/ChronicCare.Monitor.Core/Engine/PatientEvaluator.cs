@@ -20,17 +20,23 @@ internal sealed class PatientEvaluator
     private readonly DetectionPolicy _policy;
     private readonly OutlierModel? _model;
     private readonly FeatureCapture? _capture;
+    private readonly bool _keepOutlierAlerts;
     private readonly double[] _raw = new double[OutlierFeatures.Count];
     private readonly double[] _scaled = new double[OutlierFeatures.Count];
 
     /// <param name="policy">The validated policy.</param>
     /// <param name="model">The outlier model R15 scores with; null = R15 off.</param>
     /// <param name="capture">Training only: where every settlement's features go.</param>
-    public PatientEvaluator(DetectionPolicy policy, OutlierModel? model = null, FeatureCapture? capture = null)
+    /// <param name="keepOutlierAlerts">
+    /// R15 is on but no model could be loaded: its alerts stand as they were (a model that fails to load is not a
+    /// reason to withdraw what the last one found), where R15 turned off withdraws them.
+    /// </param>
+    public PatientEvaluator(DetectionPolicy policy, OutlierModel? model = null, FeatureCapture? capture = null, bool keepOutlierAlerts = false)
     {
         _policy = policy;
         _model = model;
         _capture = capture;
+        _keepOutlierAlerts = keepOutlierAlerts && model is null;
     }
 
     public PatientChanges Evaluate(PatientState st, EngineView view, DateOnly horizon, DateTimeOffset now)
@@ -56,7 +62,9 @@ internal sealed class PatientEvaluator
             }
 
             var facts = new SettlementFacts(s, view.Reference, st.Late?.Contains(s.SettlementId) == true, carry?.Horizon ?? horizon);
-            var scored = ExtractFeatures(facts, ledger, quota);
+            // R15 scores settlements within the allowed lateness only: one older than the carry's horizon would read a
+            // carry that already holds its later fills (a supply "left" that was dispensed afterwards).
+            var scored = (carry is null || s.ServiceDate >= carry.Horizon) && ExtractFeatures(facts, ledger, quota);
             EvaluateRecordRules(facts, st, view, ledger, designation, quota, drafts, suspendTriggers);
             if (scored)
             {
@@ -235,7 +243,7 @@ internal sealed class PatientEvaluator
         List<EmittedAlert>? withdrawn = null;
         foreach (var (id, prev) in st.Alerts)
         {
-            if (prev.Record.Status == AlertStatus.Open && !desired.Contains(id))
+            if (prev.Record.Status == AlertStatus.Open && !desired.Contains(id) && !(_keepOutlierAlerts && prev.Record.Rule == OutlierRule.Code))
             {
                 (withdrawn ??= []).Add(prev with { Record = prev.Record with { Status = AlertStatus.Withdrawn, DetectedAt = now } });
             }

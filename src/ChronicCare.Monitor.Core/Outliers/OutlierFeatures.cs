@@ -114,7 +114,7 @@ public static class OutlierFeatures
             remainingShare = Math.Max(remainingShare, Math.Min(remaining / (double)days, 12));
             if (lastFill is { } day)
             {
-                sinceLast = Math.Min(sinceLast, date.DayNumber - day);
+                sinceLast = Math.Min(sinceLast, Math.Max(0, date.DayNumber - day));
                 if (!string.Equals(lastDrug, line.ItemCode, StringComparison.Ordinal))
                 {
                     switched++;

@@ -11,6 +11,8 @@ namespace ChronicCare.Monitor.Rules;
 /// </summary>
 internal static class OutlierRule
 {
+    public const string Code = "R15";
+
     /// <summary>How many of the strongest features the evidence cites.</summary>
     public const int CitedFeatures = 3;
 
@@ -50,7 +52,7 @@ internal static class OutlierRule
         var zh = string.Join("、", top.Select(i => features[i].MeaningZh));
         var en = string.Join("; ", top.Select(i => $"{features[i].Meaning} {values[i]:0.###} (typical {model.Scaler.Median[i]:0.###})"));
         var s = f.Settlement;
-        return new AlertDraft("R15", s, e.Build(f.Notes),
+        return new AlertDraft(Code, s, e.Build(f.Notes),
             $"异常评分{score:0.0000}高于模型{model.Version}的阈值{model.Threshold:0.0000}，主要异常项：{zh}。",
             $"Outlier score {score:0.0000} is above model {model.Version}'s threshold {model.Threshold:0.0000}; strongest: {en}.")
         {

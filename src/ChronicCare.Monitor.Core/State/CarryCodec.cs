@@ -11,12 +11,10 @@ internal static class CarryCodec
         w.Day(c.Horizon);
         var ingredients = c.Ledger.Export();
         w.Count(ingredients.Count);
-        foreach (var (ingredient, coveredUntil, lines, lastFillDay, lastDrug) in ingredients)
+        foreach (var (ingredient, coveredUntil, lines) in ingredients)
         {
             w.Str(ingredient);
             w.Int(coveredUntil);
-            w.Int(lastFillDay);
-            w.Str(lastDrug);
             w.Count(lines.Count);
             foreach (var l in lines)
             {
@@ -27,6 +25,15 @@ internal static class CarryCodec
                 w.Str(l.DrugCode);
                 w.Int(l.LineNo);
             }
+        }
+
+        var lastFills = c.Ledger.ExportLastFills();
+        w.Count(lastFills.Count);
+        foreach (var (ingredient, day, drug) in lastFills)
+        {
+            w.Str(ingredient);
+            w.Int(day);
+            w.Str(drug);
         }
 
         var firsts = c.Designation.Export();
@@ -50,7 +57,7 @@ internal static class CarryCodec
         }
     }
 
-    /// <summary>Reads a carry written by state format <paramref name="version"/> (version 3 added each ingredient's last fill).</summary>
+    /// <summary>Reads a carry written by state format <paramref name="version"/> (version 3 added the remembered last fills).</summary>
     public static PatientCarry Read(StateReader r, byte version)
     {
         var horizon = r.Day();
@@ -59,15 +66,19 @@ internal static class CarryCodec
         {
             var ingredient = r.RequiredStr();
             var coveredUntil = r.Int32();
-            var lastFillDay = version >= 3 ? r.Int32() : 0;
-            var lastDrug = version >= 3 ? r.Str() : null;
             var lines = new SupplyLine[r.Count()];
             for (var k = 0; k < lines.Length; k++)
             {
                 lines[k] = new SupplyLine(r.RequiredStr(), r.RequiredStr(), r.Day(), r.Int32(), r.RequiredStr(), r.Int32());
             }
 
-            ingredients[i] = new LedgerEntry(ingredient, coveredUntil, lines, lastFillDay, lastDrug);
+            ingredients[i] = new LedgerEntry(ingredient, coveredUntil, lines);
+        }
+
+        var lastFills = new LastFill[version >= 3 ? r.Count() : 0];
+        for (var i = 0; i < lastFills.Length; i++)
+        {
+            lastFills[i] = new LastFill(r.RequiredStr(), r.Int32(), r.RequiredStr());
         }
 
         var firsts = new (int, FacilityClass, string, string)[r.Count()];
@@ -88,7 +99,7 @@ internal static class CarryCodec
         return new PatientCarry
         {
             Horizon = horizon,
-            Ledger = SupplyLedger.Import(ingredients),
+            Ledger = SupplyLedger.Import(ingredients, lastFills),
             Designation = DesignationTracker.Import(firsts),
             Quota = QuotaTracker.Import(months, quarters),
             HadIncident = hadIncident,

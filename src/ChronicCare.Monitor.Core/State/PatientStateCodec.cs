@@ -20,7 +20,7 @@ namespace ChronicCare.Monitor.State;
 /// </summary>
 internal static class PatientStateCodec
 {
-    /// <summary>Version 2 added review decisions, version 3 each carried ingredient's last fill; versions 1 and 2 still read.</summary>
+    /// <summary>Version 2 added review decisions, version 3 the carry's remembered last fills (R15); versions 1 and 2 still read.</summary>
     public const byte Version = 3;
 
     private const byte FirstVersion = 1;

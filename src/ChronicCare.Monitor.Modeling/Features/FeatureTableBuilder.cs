@@ -21,8 +21,6 @@ internal sealed class FeatureTableBuilder
     public IEnumerable<(string SettlementId, string PatientId)> Patients =>
         _settlements.Where(kv => !_reversed.Contains(kv.Key)).Select(kv => (kv.Key, kv.Value.PatientId));
 
-    public bool IsReversed(string settlementId) => _reversed.Contains(settlementId);
-
     public void Add(InputEvent e)
     {
         switch (e)
@@ -36,14 +34,15 @@ internal sealed class FeatureTableBuilder
         }
     }
 
-    public FeatureTables Build(ReferenceData reference)
+    /// <summary>The tables from the kept settlements of the patients <paramref name="include"/> accepts (all when null).</summary>
+    public FeatureTables Build(ReferenceData reference, Func<string, bool>? include = null)
     {
         var byDrug = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var byIngredient = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var months = new Dictionary<(string Patient, string Disease, int Month), double>();
         foreach (var (id, s) in _settlements)
         {
-            if (_reversed.Contains(id))
+            if (_reversed.Contains(id) || include?.Invoke(s.PatientId) == false)
             {
                 continue;
             }
@@ -85,7 +84,7 @@ internal sealed class FeatureTableBuilder
     }
 
     private static Dictionary<string, double> Medians(Dictionary<string, List<double>> map) =>
-        map.Where(kv => Median(kv.Value) > 0).ToDictionary(kv => kv.Key, kv => Median(kv.Value), StringComparer.Ordinal);
+        map.Select(kv => (kv.Key, Median: Median(kv.Value))).Where(m => m.Median > 0).ToDictionary(m => m.Key, m => m.Median, StringComparer.Ordinal);
 
     private static double Median(List<double> values)
     {

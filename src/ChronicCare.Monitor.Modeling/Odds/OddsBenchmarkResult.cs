@@ -123,7 +123,7 @@ internal sealed class OddsBenchmarkResult(OddsBenchmarkOptions options, IReadOnl
     private static string PcaDescription(OddsBenchmarkOptions o) => o.Pca.Mode switch
     {
         PcaScoreMode.Mahalanobis => o.Pca.Components is null && o.Pca.VarianceFraction >= 1
-            ? "every component, projection² / variance: the Mahalanobis distance"
+            ? "every component of non-zero variance, projection² / variance: the Mahalanobis distance; variances floored at 10⁻³ of the largest, a floor chosen while looking at cardio"
             : FormattableString.Invariant($"projection² / variance over the components up to {o.Pca.Components?.ToString(CultureInfo.InvariantCulture) ?? $"{100 * o.Pca.VarianceFraction:F0}% of the variance"}"),
         _ => FormattableString.Invariant($"reconstruction error outside the components up to {o.Pca.Components?.ToString(CultureInfo.InvariantCulture) ?? $"{100 * o.Pca.VarianceFraction:F0}% of the variance"}"),
     };

@@ -10,6 +10,9 @@ namespace ChronicCare.Monitor.Modeling.Pca;
 /// </summary>
 internal static class PcaTrainer
 {
+    /// <summary>A variance below this share of the largest is a direction the training data did not move in.</summary>
+    private const double NullVariance = 1e-12;
+
     public static PcaScorer Train(IReadOnlyList<double[]> rows, PcaOptions options)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -94,6 +97,13 @@ internal static class PcaTrainer
         if (options.Components is { } fixedK)
         {
             return Math.Min(fixedK, d);
+        }
+
+        if (options.VarianceFraction >= 1)
+        {
+            // Every direction the data moved in; the ones it never moved in (an exact linear dependency, such as one-hot
+            // features summing to 1) are left out by a fixed relative cut, not by where rounding ends a cumulative sum.
+            return Math.Max(1, variances.Count(v => v > NullVariance * variances[0]));
         }
 
         var total = variances.Sum();

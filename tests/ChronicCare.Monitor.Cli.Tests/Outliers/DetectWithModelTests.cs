@@ -104,6 +104,7 @@ public sealed class DetectWithModelTests
     private static void AssertR15Evidence(IEnumerable<JsonElement> r15, OutlierModel model)
     {
         var names = OutlierFeatures.All.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(r15);
         Assert.All(r15, a =>
         {
             var score = a.GetProperty("score").GetDouble();

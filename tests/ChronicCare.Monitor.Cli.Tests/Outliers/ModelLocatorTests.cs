@@ -99,17 +99,17 @@ public sealed class ModelLocatorTests
     {
         using var err = new StringWriter();
         var (slot, path) = ModelLocator.Open(OutlierTestFiles.ModelsDir, err, "test");
-        Assert.Equal("outlier-v1", slot.Current?.Version);
+        Assert.Equal("outlier-v1", slot!.Current?.Version);
         Assert.Equal(Path.GetFullPath(OutlierTestFiles.CommittedModel), path);
         Assert.Equal("", err.ToString());
     }
 
     [Fact]
-    public void Open_None_EmptySlotSilently()
+    public void Open_None_NoSlotSilently()
     {
         using var err = new StringWriter();
         var (slot, path) = ModelLocator.Open("none", err, "test");
-        Assert.Null(slot.Current);
+        Assert.Null(slot);
         Assert.Null(path);
         Assert.Equal("", err.ToString());
     }
@@ -120,7 +120,7 @@ public sealed class ModelLocatorTests
         var file = OutlierTestFiles.WriteVersion(Paths.TempDir(), "outlier-v1", OutlierTestFiles.Truncated());
         using var err = new StringWriter();
         var (slot, path) = ModelLocator.Open(file, err, "test");
-        Assert.Null(slot.Current);
+        Assert.Null(slot!.Current);
         Assert.Equal(Path.GetFullPath(file), path);
         var line = Assert.Single(err.ToString().TrimEnd().Split('\n'));
         Assert.StartsWith("test: R15 off", line, StringComparison.Ordinal);
@@ -134,7 +134,7 @@ public sealed class ModelLocatorTests
         var file = OutlierTestFiles.WriteVersion(Paths.TempDir(), "outlier-v1", OutlierTestFiles.IncompatibleSchema());
         using var err = new StringWriter();
         var (slot, _) = ModelLocator.Open(file, err, "test");
-        Assert.Null(slot.Current);
+        Assert.Null(slot!.Current);
         var line = Assert.Single(err.ToString().TrimEnd().Split('\n'));
         Assert.StartsWith("test: R15 off", line, StringComparison.Ordinal);
         Assert.Contains(Path.GetFullPath(file), line, StringComparison.Ordinal);
@@ -155,9 +155,44 @@ public sealed class ModelLocatorTests
     {
         using var err = new StringWriter();
         var (slot, path) = ModelLocator.Open(Paths.TempDir(), err, "test");
-        Assert.Null(slot.Current);
+        Assert.Null(slot!.Current);
         Assert.Null(path);
         var line = Assert.Single(err.ToString().TrimEnd().Split('\n'));
         Assert.StartsWith("test: R15 off: no outlier model found", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Open_NewestVersionBroken_FallsBackToThePreviousAndSaysWhy()
+    {
+        var dir = Paths.TempDir();
+        OutlierTestFiles.WriteVersion(dir, "outlier-v1", File.ReadAllBytes(OutlierTestFiles.CommittedModel));
+        var broken = OutlierTestFiles.WriteVersion(dir, "outlier-v2", OutlierTestFiles.Truncated());
+        using var err = new StringWriter();
+
+        var (slot, path) = ModelLocator.Open(dir, err, "test");
+
+        Assert.Equal("outlier-v1", slot!.Current?.Version);
+        Assert.EndsWith(Path.Combine("outlier-v1", "model.json"), path, StringComparison.Ordinal);
+        var line = Assert.Single(err.ToString().TrimEnd().Split('\n'));
+        Assert.Contains(Path.GetFullPath(broken), line, StringComparison.Ordinal);
+        Assert.Contains("R15 scores with outlier-v1", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_VersionNotItsFoldersName_Refused()
+    {
+        var file = OutlierTestFiles.WriteVersion(Paths.TempDir(), "outlier-v7", File.ReadAllBytes(OutlierTestFiles.CommittedModel));
+        var e = Assert.Throws<ModelFormatException>(() => ModelLocator.Load(file));
+        Assert.Contains("the folder outlier-v7 holds model outlier-v1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("outlier-v1", 1)]
+    [InlineData("outlier-v12", 12)]
+    [InlineData("outlier-v02", null)]
+    [InlineData("outlier-v+2", null)]
+    [InlineData("outlier-v", null)]
+    [InlineData("outlier-v2-old", null)]
+    [InlineData("model-v2", null)]
+    public void VersionNumber_FolderNames_OnlyPlainNumbers(string name, int? expected) => Assert.Equal(expected, ModelLocator.VersionNumber(name));
 }

@@ -14,7 +14,8 @@ public sealed class ModelWatcherTests
         var dir = Paths.TempDir();
         OutlierTestFiles.WriteVersion(dir, "outlier-v1", File.ReadAllBytes(OutlierTestFiles.CommittedModel));
         using var err = new StringWriter();
-        var (slot, path) = ModelLocator.Open(dir, err, "run");
+        var (openedSlot, path) = ModelLocator.Open(dir, err, "run");
+        var slot = openedSlot!;
         Assert.Equal("outlier-v1", slot.Current?.Version);
         var log = new ListLogger();
         using var watcher = new ModelWatcher(dir, slot, path, Timeout.InfiniteTimeSpan, log);
@@ -49,7 +50,8 @@ public sealed class ModelWatcherTests
     {
         var dir = Paths.TempDir();
         using var err = new StringWriter();
-        var (slot, path) = ModelLocator.Open(dir, err, "run");
+        var (openedSlot, path) = ModelLocator.Open(dir, err, "run");
+        var slot = openedSlot!;
         Assert.Null(slot.Current);
         Assert.Contains("R15 off", err.ToString(), StringComparison.Ordinal);
         using var watcher = new ModelWatcher(dir, slot, path, Timeout.InfiniteTimeSpan, new ListLogger());
@@ -68,7 +70,8 @@ public sealed class ModelWatcherTests
         var dir = Paths.TempDir();
         var file = OutlierTestFiles.WriteVersion(dir, "outlier-v1", OutlierTestFiles.IncompatibleSchema());
         using var err = new StringWriter();
-        var (slot, path) = ModelLocator.Open(dir, err, "run");
+        var (openedSlot, path) = ModelLocator.Open(dir, err, "run");
+        var slot = openedSlot!;
         Assert.Null(slot.Current);
         using var watcher = new ModelWatcher(dir, slot, path, Timeout.InfiniteTimeSpan, new ListLogger());
         Assert.False(watcher.Poll());
@@ -106,5 +109,23 @@ public sealed class ModelWatcherTests
                 _lines.Add($"{logLevel}: {formatter(state, exception)}");
             }
         }
+    }
+
+    [Fact]
+    public void Poll_VersionFolderRemovedOrUnreadable_NothingEscapesAndTheModelStays()
+    {
+        var dir = Paths.TempDir();
+        OutlierTestFiles.WriteVersion(dir, "outlier-v1", File.ReadAllBytes(OutlierTestFiles.CommittedModel));
+        using var err = new StringWriter();
+        var (openedSlot, path) = ModelLocator.Open(dir, err, "run");
+        var slot = openedSlot!;
+        var log = new ListLogger();
+        using var watcher = new ModelWatcher(dir, slot, path, Timeout.InfiniteTimeSpan, log);
+
+        // The whole models folder goes away under the running process.
+        Directory.Delete(dir, recursive: true);
+
+        Assert.False(watcher.Poll());
+        Assert.Equal("outlier-v1", slot.Current?.Version);
     }
 }

@@ -142,11 +142,32 @@ public sealed class OutlierEngineTests
         slot.Current = null;
         d.ApplyEach(S("S5").On("2026-04-30").Drug(World.Amlodipine, 30, 10.5m, 30));
 
-        // R15 off: P1's alerts are withdrawn and S5 gets none; P2, not evaluated, keeps its alerts until it is.
-        Assert.Equal(AlertStatus.Withdrawn, d.Alerts["R15:S1"].Status);
-        Assert.Equal(AlertStatus.Withdrawn, d.Alerts["R15:S3"].Status);
+        // No model to be had (a new version that would not load): P1's alerts stand as the last model left them, and
+        // S5, judged without a model, gets none.
         Assert.False(d.Alerts.ContainsKey("R15:S5"));
-        Assert.Equal(["S2", "S4"], d.OpenOf("R15"));
+        Assert.Equal(["S1", "S2", "S3", "S4"], d.OpenOf("R15"));
+        Assert.Equal("test-low", ModelOf(d.OpenAlert("R15", "S1")));
+    }
+
+    [Fact]
+    public void Flush_R15TurnedOff_WithdrawsTheAlertsOfPatientsEvaluatedAgain()
+    {
+        var reference = World.Reference(World.Patient("P2"));
+        var scored = new EngineDriver(reference, outliers: new OutlierModelSlot(TestModels.WithThreshold(-1)));
+        scored.Apply(
+            S("S1").On("2026-03-01").Drug(World.Amlodipine, 30, 10.5m, 30),
+            S("S2").On("2026-03-01").Patient("P2").Drug(World.Amlodipine, 30, 10.5m, 30));
+        Assert.Equal(["S1", "S2"], scored.OpenOf("R15"));
+
+        // The same state in an engine with R15 off (no slot at all, as with --model none).
+        var off = new EngineDriver(reference).Adopt(scored);
+        off.Engine.ImportPatient(scored.Engine.ExportPatient("P1")!);
+        off.Engine.ImportPatient(scored.Engine.ExportPatient("P2")!);
+        off.ApplyEach(S("S3").On("2026-03-31").Drug(World.Amlodipine, 30, 10.5m, 30));
+
+        Assert.Equal(AlertStatus.Withdrawn, off.Alerts["R15:S1"].Status);
+        Assert.False(off.Alerts.ContainsKey("R15:S3"));
+        Assert.Equal(["S2"], off.OpenOf("R15"));
     }
 
     [Fact]
@@ -209,7 +230,27 @@ public sealed class OutlierEngineTests
     }
 
     [Fact]
-    public void Snapshot_IngredientUsedUpButFilledWithinFillMemory_KeptWithItsLastFill()
+    public void Flush_SettlementOlderThanTheCarrysHorizon_IsNotScoredButTheOthersAre()
+    {
+        // Every settlement within the lateness fires (threshold far below any score); the one that arrives after its
+        // history was pruned would read a carry holding its later fills, so R15 leaves it to the rules.
+        var driver = new EngineDriver(World.Reference(), ShortLateness, outliers: new OutlierModelSlot(TestModels.WithThreshold(-1)));
+        var start = new DateOnly(2026, 1, 5);
+        for (var m = 0; m < 6; m++)
+        {
+            driver.Engine.Apply(S($"S{m}").On(start.AddDays(30 * m).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Drug(World.Amlodipine, 30, 10.5m, 30));
+            driver.Flush();
+        }
+
+        driver.Apply(S("LATE").On(start.AddDays(45).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Drug(World.Amlodipine, 30, 10.5m, 30));
+
+        Assert.Contains(driver.Alerts.Values, a => a.AlertId == "R01:LATE" || a.SettlementId == "LATE");
+        Assert.DoesNotContain(driver.Open, a => a.AlertId == "R15:LATE");
+        Assert.Contains(driver.Open, a => a.AlertId == "R15:S5");
+    }
+
+    [Fact]
+    public void Snapshot_IngredientUsedUpButFilledWithinFillMemory_KeepsTheLastFillButNotTheSupply()
     {
         var fill = new DateOnly(2026, 1, 1);
         var ledger = new SupplyLedger();
@@ -219,10 +260,11 @@ public sealed class OutlierEngineTests
         var dropped = ledger.Snapshot(fill.AddDays(SupplyLedger.FillMemoryDays + 1));
 
         Assert.Equal(180, SupplyLedger.FillMemoryDays);
-        var entry = Assert.Single(kept.Export());
-        Assert.Equal(("amlodipine", fill.DayNumber, World.AmlodipineBrand), (entry.Ingredient, entry.LastFillDay, entry.LastDrug));
-        Assert.Empty(entry.Lines);
-        Assert.Empty(dropped.Export());
+        Assert.Equal(new LastFill("amlodipine", fill.DayNumber, World.AmlodipineBrand), Assert.Single(kept.ExportLastFills()));
+
+        // The supply rules see only supply still running at the horizon, as before the last fills were kept.
+        Assert.Empty(kept.Export());
+        Assert.Empty(dropped.ExportLastFills());
         Assert.Equal((0, fill.DayNumber, World.AmlodipineBrand), kept.Peek("amlodipine", fill.AddDays(179)));
     }
 

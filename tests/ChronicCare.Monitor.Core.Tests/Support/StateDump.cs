@@ -35,9 +35,14 @@ internal static class StateDump
         if (st.Carry is { } c)
         {
             b.AppendLine(CultureInfo.InvariantCulture, $"carry {c.Horizon:yyyy-MM-dd} incident={c.HadIncident}");
-            foreach (var (ing, covered, lines, lastFill, lastDrug) in c.Ledger.Export().OrderBy(x => x.Ingredient, StringComparer.Ordinal))
+            foreach (var (ing, covered, lines) in c.Ledger.Export().OrderBy(x => x.Ingredient, StringComparer.Ordinal))
             {
-                b.AppendLine(CultureInfo.InvariantCulture, $"  ledger {ing} {covered} [{string.Join("; ", lines)}] last {lastFill} {lastDrug}");
+                b.AppendLine(CultureInfo.InvariantCulture, $"  ledger {ing} {covered} [{string.Join("; ", lines)}]");
+            }
+
+            foreach (var (ing, day, drug) in c.Ledger.ExportLastFills().OrderBy(x => x.Ingredient, StringComparer.Ordinal))
+            {
+                b.AppendLine(CultureInfo.InvariantCulture, $"  last fill {ing} {day} {drug}");
             }
 
             foreach (var f in c.Designation.Export().Select(x => x.ToString()).Order(StringComparer.Ordinal))
