@@ -24,6 +24,7 @@ COPY src/ChronicCare.Monitor.ClickHouse/ChronicCare.Monitor.ClickHouse.csproj sr
 COPY src/ChronicCare.Monitor.Analytics/ChronicCare.Monitor.Analytics.csproj src/ChronicCare.Monitor.Analytics/
 COPY src/ChronicCare.Monitor.Sqlite/ChronicCare.Monitor.Sqlite.csproj src/ChronicCare.Monitor.Sqlite/
 COPY src/ChronicCare.Monitor.Modeling/ChronicCare.Monitor.Modeling.csproj src/ChronicCare.Monitor.Modeling/
+COPY src/ChronicCare.Monitor.Telemetry/ChronicCare.Monitor.Telemetry.csproj src/ChronicCare.Monitor.Telemetry/
 COPY src/ChronicCare.Monitor.Cli/ChronicCare.Monitor.Cli.csproj src/ChronicCare.Monitor.Cli/
 RUN dotnet restore src/ChronicCare.Monitor.Cli/ChronicCare.Monitor.Cli.csproj
 COPY src/ src/

@@ -30,9 +30,11 @@ SELF=$0
 TMPROOT=${TMPDIR:-/tmp}
 LAST_FILE=$TMPROOT/chroniccare-stack.last
 MARKER=.chroniccare-stack
-PACKAGES=(redis-server clickhouse-server clickhouse-client librdkafka1 librdkafka-dev kcat)
-# The report's PNG rendering and its layout tests: headless Chromium and a CJK font (the smallest that renders it).
-REPORT_PACKAGES=(chromium fonts-wqy-zenhei)
+# prometheus: for its promtool, which checks `run`'s /metrics page in the tests (the stack starts no Prometheus server).
+PACKAGES=(redis-server clickhouse-server clickhouse-client librdkafka1 librdkafka-dev kcat prometheus)
+# The report's PNG rendering and its layout tests: headless Chromium and a CJK font (the smallest that renders it);
+# chromium-driver (WebDriver) drives the triage page in its browser test.
+REPORT_PACKAGES=(chromium chromium-driver fonts-wqy-zenhei)
 SERVICES=(kafka redis clickhouse)
 WAIT_SECONDS=${STACK_WAIT_SECONDS:-30}     # per server, for it to answer
 STOP_SECONDS=${STACK_STOP_SECONDS:-20}     # per server, between TERM and KILL

@@ -20,9 +20,11 @@ internal static class ChronicCareCli
         RecordCommand.Create(cli),
         CloseMonthCommand.Create(cli),
         TriageCommand.Create(cli),
+        ServeCommand.Create(cli),
         ReportCommand.Create(cli),
         TrainCommand.Create(cli),
         OutlierBenchCommand.Create(cli),
+        MigrateCommand.Create(cli),
     };
 
     public static async Task<int> RunAsync(string[] args, CliContext cli)

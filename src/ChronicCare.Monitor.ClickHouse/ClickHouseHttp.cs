@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using ChronicCare.Monitor.Telemetry;
 
 namespace ChronicCare.Monitor.ClickHouse;
 
@@ -39,6 +41,9 @@ public sealed class ClickHouseHttp : IDisposable
 
     public Uri Endpoint { get; }
 
+    /// <summary>Where each call's duration is recorded (store <c>clickhouse</c>, operation insert, query or execute); null = not measured.</summary>
+    public MonitorMeter? Metrics { get; init; }
+
     /// <summary>Scheme, host and port only: the URL's query may hold a password.</summary>
     public string Server => Endpoint.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 
@@ -46,14 +51,14 @@ public sealed class ClickHouseHttp : IDisposable
     public async Task ExecuteAsync(string sql, CancellationToken ct)
     {
         using var content = new StringContent(sql, Encoding.UTF8);
-        await SendAsync(RequestUri(null), content, ct).ConfigureAwait(false);
+        await SendAsync(RequestUri(null), content, "execute", ct).ConfigureAwait(false);
     }
 
     /// <summary>A query; the answer's body as text (the query names its FORMAT).</summary>
     public async Task<string> QueryAsync(string sql, CancellationToken ct)
     {
         using var content = new StringContent(sql, Encoding.UTF8);
-        return await SendAsync(RequestUri(null), content, ct).ConfigureAwait(false);
+        return await SendAsync(RequestUri(null), content, "query", ct).ConfigureAwait(false);
     }
 
     /// <summary>One INSERT of <paramref name="rows"/>: JSON objects, one a line (JSONEachRow).</summary>
@@ -61,7 +66,7 @@ public sealed class ClickHouseHttp : IDisposable
     {
         var query = Uri.EscapeDataString($"INSERT INTO {table} FORMAT JSONEachRow");
         using var content = new ReadOnlyMemoryContent(rows);
-        await SendAsync(RequestUri($"query={query}&{InsertSettings}"), content, ct).ConfigureAwait(false);
+        await SendAsync(RequestUri($"query={query}&{InsertSettings}"), content, "insert", ct).ConfigureAwait(false);
     }
 
     public void Dispose() => _client.Dispose();
@@ -79,7 +84,21 @@ public sealed class ClickHouseHttp : IDisposable
         return new UriBuilder(Endpoint) { Query = query }.Uri;
     }
 
-    private async Task<string> SendAsync(Uri uri, HttpContent content, CancellationToken ct)
+    private async Task<string> SendAsync(Uri uri, HttpContent content, string operation, CancellationToken ct)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return await SendTimedAsync(uri, content, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Failures too: a timeout shows as a call as long as the timeout.
+            Metrics?.StoreCall("clickhouse", operation, Stopwatch.GetElapsedTime(start));
+        }
+    }
+
+    private async Task<string> SendTimedAsync(Uri uri, HttpContent content, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(_timeout);

@@ -132,6 +132,13 @@ public sealed class SqliteAnalyticsStore : IAnalyticsStore
         return Locked(() => SqliteQueries.Alerts(_connection, month), ct);
     }
 
+    public Task<IReadOnlyList<Alert>> SearchAlertsAsync(AlertQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        return Locked(() => SqliteQueries.SearchAlerts(_connection, query), ct);
+    }
+
     public Task<IReadOnlyList<Alert>> PeriodAlertsAsync(string period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(period);
@@ -148,6 +155,12 @@ public sealed class SqliteAnalyticsStore : IAnalyticsStore
     {
         Months.Parse(month);
         return Locked(() => SqliteQueries.Actions(_connection, month), ct);
+    }
+
+    public Task<IReadOnlyList<IntegrityAction>> PatientActionsAsync(string patientId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(patientId);
+        return Locked(() => SqliteQueries.PatientActions(_connection, patientId), ct);
     }
 
     public Task<IReadOnlyList<ReviewDecision>> DecisionsAsync(CancellationToken ct) => Locked(() => SqliteQueries.Decisions(_connection), ct);

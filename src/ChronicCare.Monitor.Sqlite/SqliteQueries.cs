@@ -57,6 +57,36 @@ internal static class SqliteQueries
     public static IReadOnlyList<Alert> Alerts(SqliteConnection c, string month) =>
         Read(c, $"SELECT {SqliteRecords.AlertColumns} FROM alerts WHERE event_month = $a ORDER BY alert_id", SqliteRecords.Alert, month);
 
+    /// <summary>
+    /// The triage list: each filter given becomes one condition; newest first by the whole second of the event (the
+    /// precision ClickHouse keeps), then alert id. A row without a parsable instant sorts last.
+    /// </summary>
+    public static IReadOnlyList<Alert> SearchAlerts(SqliteConnection c, AlertQuery q)
+    {
+        var where = new List<string>();
+        var args = new List<string>();
+        void Add(string condition, string? value)
+        {
+            if (value is not null)
+            {
+                args.Add(value);
+                where.Add(condition.Replace("$x", "$" + (char)('a' + args.Count - 1), StringComparison.Ordinal));
+            }
+        }
+
+        Add("rule = $x", q.Rule);
+        Add("severity = $x", q.Severity is { } severity ? StoreText.Severity(severity) : null);
+        Add("status = $x", q.Status is { } status ? StoreText.Status(status) : null);
+        Add("facility_id IN (SELECT facility_id FROM facilities WHERE region = $x)", q.Region);
+        Add("facility_id = $x", q.FacilityId);
+        Add("patient_id = $x", q.PatientId);
+        var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
+        return Read(c,
+            $"SELECT {SqliteRecords.AlertColumns} FROM alerts{filter} ORDER BY event_utc_ms IS NULL, event_utc_ms / 1000 DESC, alert_id LIMIT {q.Validate().Limit}",
+            SqliteRecords.Alert,
+            [.. args]);
+    }
+
     public static IReadOnlyList<Alert> PeriodAlerts(SqliteConnection c, string period) => Read(c,
         $"SELECT {SqliteRecords.AlertColumns} FROM alerts WHERE period = $a AND rule IN ('R12', 'R13') ORDER BY alert_id",
         SqliteRecords.Alert,
@@ -67,6 +97,9 @@ internal static class SqliteQueries
 
     public static IReadOnlyList<IntegrityAction> Actions(SqliteConnection c, string month) =>
         Read(c, $"SELECT {SqliteRecords.ActionColumns} FROM actions WHERE effective_month = $a ORDER BY action_id", SqliteRecords.Action, month);
+
+    public static IReadOnlyList<IntegrityAction> PatientActions(SqliteConnection c, string patientId) =>
+        Read(c, $"SELECT {SqliteRecords.ActionColumns} FROM actions WHERE patient_id = $a ORDER BY action_id", SqliteRecords.Action, patientId);
 
     public static IReadOnlyList<ReviewDecision> Decisions(SqliteConnection c) =>
         Read(c, $"SELECT {SqliteRecords.DecisionColumns} FROM decisions ORDER BY decided_ticks, decision_id", SqliteRecords.Decision);

@@ -58,6 +58,12 @@ public interface IAnalyticsStore : IAsyncDisposable
     /// <summary>The latest record of every alert whose event_time falls in the month (any status).</summary>
     Task<IReadOnlyList<Alert>> AlertsAsync(string month, CancellationToken ct);
 
+    /// <summary>
+    /// The latest record of the alerts that match every filter of <paramref name="query"/>, newest event first (by the
+    /// second of event_time, then alert id in byte order), at most <see cref="AlertQuery.Limit"/>: the triage list.
+    /// </summary>
+    Task<IReadOnlyList<Alert>> SearchAlertsAsync(AlertQuery query, CancellationToken ct);
+
     /// <summary>The latest R12/R13 alerts of a period, any status (month close diffs against them).</summary>
     Task<IReadOnlyList<Alert>> PeriodAlertsAsync(string period, CancellationToken ct);
 
@@ -66,6 +72,9 @@ public interface IAnalyticsStore : IAsyncDisposable
 
     /// <summary>Actions whose effective_from falls in the month.</summary>
     Task<IReadOnlyList<IntegrityAction>> ActionsAsync(string month, CancellationToken ct);
+
+    /// <summary>The latest record of every action of one patient (any month, REINSTATE records included), ordered by action id.</summary>
+    Task<IReadOnlyList<IntegrityAction>> PatientActionsAsync(string patientId, CancellationToken ct);
 
     /// <summary>Every review decision, ordered by (decided_at, decision id): the audit trail and an input of the engine.</summary>
     Task<IReadOnlyList<ReviewDecision>> DecisionsAsync(CancellationToken ct);

@@ -8,8 +8,9 @@ using ChronicCare.Monitor.Kafka;
 namespace ChronicCare.Monitor.Cli.Commands;
 
 /// <summary>
-/// <c>chroniccare run --kafka BOOTSTRAP --redis HOST:PORT --group NAME [--policy PATH] [--clickhouse URL [--clickhouse-database NAME]]</c>:
-/// the streaming processor (issue 4); with <c>--clickhouse</c> alerts and actions also go to ClickHouse tables.
+/// <c>chroniccare run --kafka BOOTSTRAP --redis HOST:PORT --group NAME [--policy PATH] [--clickhouse URL [--clickhouse-database NAME]] [--metrics-port N] [--metrics-host IP]</c>:
+/// the streaming processor (issue 4); with <c>--clickhouse</c> alerts and actions also go to ClickHouse tables; Prometheus
+/// metrics at http://127.0.0.1:9464/metrics unless told otherwise (issue 7).
 /// </summary>
 internal static class RunCommand
 {
@@ -27,10 +28,12 @@ internal static class RunCommand
         var reviewers = new Option<string>("--reviewers") { Description = "Roster of the users whose triage decisions (from `triage --kafka`) are applied", DefaultValueFactory = _ => Path.Combine("pipelines", "reviewers.json") };
         var model = new Option<string?>("--model") { Description = "R15's outlier model: a model.json, its folder, a folder of outlier-vN versions (the highest is used, a new one picked up while running), or none (default: ./models, else the models shipped with the program)" };
         var modelPoll = new Option<int>("--model-poll-seconds") { Description = "How often to look for a new model version", DefaultValueFactory = _ => 30 };
+        var metricsPort = new Option<int>("--metrics-port") { Description = "Port of the Prometheus /metrics page; 0 = none", DefaultValueFactory = _ => MetricsEndpointOptions.DefaultPort };
+        var metricsHost = new Option<string>("--metrics-host") { Description = "Address the /metrics page listens on (0.0.0.0 in a container scraped from outside)", DefaultValueFactory = _ => MetricsEndpointOptions.DefaultHost };
         var topics = TopicOptions.Create();
         var command = new Command("run", "Consume events from Kafka, keep state in Redis, produce alerts and actions (effectively once)")
         {
-            kafka, redis, group, policy, maxBatch, maxWait, idle, clickHouse, clickHouseDatabase, reviewers, model, modelPoll,
+            kafka, redis, group, policy, maxBatch, maxWait, idle, clickHouse, clickHouseDatabase, reviewers, model, modelPoll, metricsPort, metricsHost,
         };
         topics.AddTo(command);
         command.SetAction(async (pr, ct) => await CommandRunner.RunAsync(cli.Error, async () =>
@@ -50,7 +53,8 @@ internal static class RunCommand
             var choice = new ModelChoice(pr.GetValue(model), pr.GetValue(modelPoll) >= 1
                 ? TimeSpan.FromSeconds(pr.GetValue(modelPoll))
                 : throw new ArgumentException("--model-poll-seconds must be >= 1"));
-            return await RunJob.RunAsync(options, pr.GetValue(redis)!, pr.GetValue(policy), sink, pr.GetValue(reviewers)!, choice, cli, ct).ConfigureAwait(false);
+            var metrics = new MetricsEndpointOptions(pr.GetValue(metricsHost)!, pr.GetValue(metricsPort)).Validate();
+            return await RunJob.RunAsync(options, pr.GetValue(redis)!, pr.GetValue(policy), sink, pr.GetValue(reviewers)!, choice, metrics, cli, ct).ConfigureAwait(false);
         }).ConfigureAwait(false));
         return command;
     }

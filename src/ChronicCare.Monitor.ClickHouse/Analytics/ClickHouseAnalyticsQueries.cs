@@ -104,6 +104,35 @@ internal sealed class ClickHouseAnalyticsQueries(ClickHouseCalls calls, string d
             ct);
     }
 
+    /// <summary>The triage list, newest first by event_time (whole seconds, as SQLite orders it), then alert id.</summary>
+    public Task<IReadOnlyList<Alert>> SearchAlertsAsync(AlertQuery q, CancellationToken ct)
+    {
+        var where = new List<string>();
+        void Add(string column, string? value)
+        {
+            if (value is not null)
+            {
+                where.Add($"{column} = {ClickHouseLiteral.String(value)}");
+            }
+        }
+
+        Add("rule", q.Rule);
+        Add("severity", q.Severity is { } severity ? StoreText.Severity(severity) : null);
+        Add("status", q.Status is { } status ? StoreText.Status(status) : null);
+        Add("facility_id", q.FacilityId);
+        Add("patient_id", q.PatientId);
+        if (q.Region is { } region)
+        {
+            where.Add($"facility_id IN (SELECT facility_id FROM {T("facilities")} FINAL WHERE region = {ClickHouseLiteral.String(region)})");
+        }
+
+        var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
+        return calls.QueryAsync(
+            $"SELECT {AlertColumns} FROM {T(ClickHouseSchema.Alerts)} FINAL{filter} ORDER BY event_time DESC, alert_id LIMIT {q.Validate().Limit.ToString(CultureInfo.InvariantCulture)}",
+            Alert,
+            ct);
+    }
+
     public Task<IReadOnlyList<Alert>> PeriodAlertsAsync(string period, CancellationToken ct) => calls.QueryAsync(
         $"SELECT {AlertColumns} FROM {T(ClickHouseSchema.Alerts)} FINAL WHERE period = {ClickHouseLiteral.String(period)} AND rule IN ('R12', 'R13') ORDER BY alert_id",
         Alert,
@@ -124,6 +153,11 @@ internal sealed class ClickHouseAnalyticsQueries(ClickHouseCalls calls, string d
             Action,
             ct);
     }
+
+    public Task<IReadOnlyList<IntegrityAction>> PatientActionsAsync(string patientId, CancellationToken ct) => calls.QueryAsync(
+        $"SELECT {ActionColumns} FROM {T(ClickHouseSchema.Actions)} FINAL WHERE patient_id = {ClickHouseLiteral.String(patientId)} ORDER BY action_id",
+        Action,
+        ct);
 
     public Task<IReadOnlyList<ReviewDecision>> DecisionsAsync(CancellationToken ct) => calls.QueryAsync(
         $"""

@@ -98,6 +98,12 @@ public sealed class ClickHouseAnalyticsStore : IAnalyticsStore
 
     public Task<IReadOnlyList<Alert>> AlertsAsync(string month, CancellationToken ct) => _queries.AlertsAsync(month, ct);
 
+    public Task<IReadOnlyList<Alert>> SearchAlertsAsync(AlertQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _queries.SearchAlertsAsync(query.Validate(), ct);
+    }
+
     public Task<IReadOnlyList<Alert>> PeriodAlertsAsync(string period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(period);
@@ -111,6 +117,12 @@ public sealed class ClickHouseAnalyticsStore : IAnalyticsStore
     }
 
     public Task<IReadOnlyList<IntegrityAction>> ActionsAsync(string month, CancellationToken ct) => _queries.ActionsAsync(month, ct);
+
+    public Task<IReadOnlyList<IntegrityAction>> PatientActionsAsync(string patientId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(patientId);
+        return _queries.PatientActionsAsync(patientId, ct);
+    }
 
     public Task<IReadOnlyList<ReviewDecision>> DecisionsAsync(CancellationToken ct) => _queries.DecisionsAsync(ct);
 

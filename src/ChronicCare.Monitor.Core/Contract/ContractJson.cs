@@ -62,6 +62,13 @@ public static class ContractJson
     public static void Write(Utf8JsonWriter w, Alert a)
     {
         w.WriteStartObject();
+        WriteAlertFields(w, a);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The contract alert record's properties, for writers that add their own beside them (the triage API).</summary>
+    public static void WriteAlertFields(Utf8JsonWriter w, Alert a)
+    {
         WriteAlertSubject(w, a);
         w.WriteString("event_time", a.EventTime);
         w.WriteString("detected_at", Format(a.DetectedAt));
@@ -78,7 +85,6 @@ public static class ContractJson
         w.WriteRawValue(a.EvidenceJson, skipInputValidation: true);
         w.WriteString("message_zh", a.MessageZh);
         w.WriteString("message_en", a.MessageEn);
-        w.WriteEndObject();
     }
 
     public static void Write(Utf8JsonWriter w, IntegrityAction a)

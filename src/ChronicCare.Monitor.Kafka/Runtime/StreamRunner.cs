@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using ChronicCare.Monitor.Contract;
 using ChronicCare.Monitor.Streaming.Runtime;
+using ChronicCare.Monitor.Telemetry;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +17,10 @@ namespace ChronicCare.Monitor.Kafka.Runtime;
 /// </summary>
 public sealed class StreamRunner
 {
+    // Lag from the consumer's cached watermarks is cheap; while paused nothing is fetched, so the brokers are asked, less often.
+    private static readonly TimeSpan LagEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PausedLagEvery = TimeSpan.FromSeconds(5);
+
     private readonly RunOptions _options;
     private readonly StreamRuntime _runtime;
     private readonly KafkaOutput _output;
@@ -22,6 +28,8 @@ public sealed class StreamRunner
     private readonly HashSet<int> _toReload = [];
     private bool _paused;
     private long _assignments;
+    private long _batchStart;
+    private readonly Stopwatch _lagClock = new();
 
     public StreamRunner(RunOptions options, StreamRuntime runtime, KafkaOutput output, ILogger log)
     {
@@ -31,6 +39,9 @@ public sealed class StreamRunner
         _log = log;
     }
 
+    /// <summary>Where records consumed, batch durations, consumer lag and reference dead letters are counted; null = not measured.</summary>
+    public MonitorMeter? Metrics { get; init; }
+
     /// <summary>
     /// Runs until <paramref name="ct"/> is cancelled (SIGTERM: drain, commit, leave the group) or, with ExitWhenIdle,
     /// until idle. False when the drain at the end could not commit everything (it will be replayed).
@@ -39,7 +50,7 @@ public sealed class StreamRunner
     {
         var topics = _options.Topics;
         using var reference = new ReferenceFeed(_options.Bootstrap, _options.Group, topics.Reference);
-        reference.LoadToEnd(_runtime.ApplyReference, _output.DeadLetter, TimeSpan.FromMinutes(2), ct);
+        reference.LoadToEnd(_runtime.ApplyReference, ReferenceDeadLetter, TimeSpan.FromMinutes(2), ct);
         _runtime.ReferenceApplied = reference.Position;
         RunnerLog.ReferenceLoaded(_log, reference.Records);
         _output.WarmUp(TimeSpan.FromSeconds(30));
@@ -61,7 +72,7 @@ public sealed class StreamRunner
         {
             while (!ct.IsCancellationRequested)
             {
-                reference.Poll(_runtime.ApplyReference, _output.DeadLetter);
+                reference.Poll(_runtime.ApplyReference, ReferenceDeadLetter);
                 _runtime.ReferenceApplied = reference.Position;
                 var consumed = Gather(consumer, ct);
                 if (consumed > 0 || seenAssignments != Interlocked.Read(ref _assignments))
@@ -73,6 +84,16 @@ public sealed class StreamRunner
                 if (_runtime.HasUncommitted)
                 {
                     await CommitAsync(consumer, ct).ConfigureAwait(false);
+                }
+
+                if (Metrics is { } metrics)
+                {
+                    if (consumed > 0)
+                    {
+                        metrics.BatchProcessed(Stopwatch.GetElapsedTime(_batchStart));
+                    }
+
+                    ReportLag(consumer, metrics, LagEvery, query: false);
                 }
 
                 if (status.Elapsed >= _options.StatusEvery)
@@ -133,11 +154,21 @@ public sealed class StreamRunner
                 continue;
             }
 
+            if (n == 0)
+            {
+                _batchStart = Stopwatch.GetTimestamp();
+            }
+
             var kind = r.Message.Headers?.TryGetLastBytes(KafkaSettings.InternalHeader, out var header) == true
                 ? KafkaSettings.InternalKind(Encoding.ASCII.GetString(header))
                 : InternalRecord.None;
-            _runtime.Accept(r.Partition.Value, r.Offset.Value, r.Message.Key, r.Message.Value ?? [], kind);
+            _runtime.Accept(r.Partition.Value, r.Offset.Value, r.Message.Key, r.Message.Value ?? [], kind, r.Message.Timestamp.UnixTimestampMs);
             n++;
+        }
+
+        if (n > 0)
+        {
+            Metrics?.Consumed(n);
         }
 
         return n;
@@ -177,6 +208,12 @@ public sealed class StreamRunner
                     // A partition assigned during the pause: rewind it and hold it paused too.
                     consumer.Seek(stray.TopicPartitionOffset);
                     consumer.Pause([stray.TopicPartition]);
+                }
+
+                if (Metrics is { } metrics)
+                {
+                    // Paused partitions fetch nothing, so the cached watermarks stand still while the lag grows.
+                    ReportLag(consumer, metrics, PausedLagEvery, query: true);
                 }
 
                 ct.ThrowIfCancellationRequested();
@@ -222,14 +259,58 @@ public sealed class StreamRunner
     }
 
     /// <summary>True when every owned partition's position is at its end (as of the last fetch).</summary>
+    private bool CaughtUp(IConsumer<string?, byte[]> consumer) => _toReload.Count == 0 && consumer.Assignment.All(tp => Lag(consumer, tp, consumer.GetWatermarkOffsets(tp).High) is null or 0);
+
+    /// <summary>Messages of an owned partition beyond what was read and applied; null when its end is not known yet.</summary>
     /// <remarks>A partition resumed at its end has consumed nothing, so its position is unset: the runtime's applied offset tells.</remarks>
-    private bool CaughtUp(IConsumer<string?, byte[]> consumer) => _toReload.Count == 0 && consumer.Assignment.All(tp =>
+    private long? Lag(IConsumer<string?, byte[]> consumer, TopicPartition tp, Offset high)
     {
-        var high = consumer.GetWatermarkOffsets(tp).High;
+        if (high == Offset.Unset)
+        {
+            return null;
+        }
+
         var position = consumer.Position(tp);
         var next = Math.Max(position == Offset.Unset ? 0 : position.Value, _runtime.NextOffset(tp.Partition.Value));
-        return high == Offset.Unset || next >= high.Value;
-    });
+        return Math.Max(0, high.Value - next);
+    }
+
+    /// <summary>The lag of every owned partition to the meter, at most once per <paramref name="every"/>.</summary>
+    private void ReportLag(IConsumer<string?, byte[]> consumer, MonitorMeter metrics, TimeSpan every, bool query)
+    {
+        if (_lagClock.IsRunning && _lagClock.Elapsed < every)
+        {
+            return;
+        }
+
+        _lagClock.Restart();
+        var lag = new List<KeyValuePair<int, long>>();
+        try
+        {
+            foreach (var tp in consumer.Assignment)
+            {
+                var high = query ? consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(1)).High : consumer.GetWatermarkOffsets(tp).High;
+                if (Lag(consumer, tp, high) is { } behind)
+                {
+                    lag.Add(new(tp.Partition.Value, behind));
+                }
+            }
+        }
+        catch (KafkaException)
+        {
+            // The brokers do not answer now: the last report stands, and the pause loop is not held up a second per partition.
+            return;
+        }
+
+        metrics.ReportLag(lag);
+    }
+
+    /// <summary>A reference record that could not be applied goes to the dead-letter output (and is counted there).</summary>
+    private void ReferenceDeadLetter(DeadLetter deadLetter)
+    {
+        _output.DeadLetter(deadLetter);
+        Metrics?.DeadLettered(1);
+    }
 
     private List<TopicPartitionOffset> Assigned(IConsumer<string?, byte[]> consumer, List<TopicPartition> parts, CancellationToken ct)
     {

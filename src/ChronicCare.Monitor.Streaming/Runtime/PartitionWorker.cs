@@ -34,5 +34,8 @@ internal sealed class PartitionWorker
 
     public List<DeadLetter> DeadLetters { get; } = [];
 
+    /// <summary>Kafka timestamp (Unix ms) of the earliest record applied since the last flush; 0 when none carried one.</summary>
+    public long EarliestEventMs { get; set; }
+
     public bool HasUnsaved => AppliedOffset > StoredOffset || Engine.PendingPatients > 0;
 }

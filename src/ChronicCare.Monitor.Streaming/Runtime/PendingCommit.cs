@@ -42,6 +42,9 @@ internal sealed class OutboxBuilder
 
     public HashSet<string> Rechecks { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Kafka timestamp (Unix ms) of the earliest record of the batch these records came from; 0 when unknown.</summary>
+    public long EarliestEventMs { get; set; }
+
     public bool IsEmpty => Alerts.Count == 0 && Actions.Count == 0 && DeadLetters.Count == 0 && Rechecks.Count == 0;
 
     public Outbox Build() => new(Alerts, Actions, DeadLetters, Rechecks.Order(StringComparer.Ordinal).ToList());

@@ -8,6 +8,7 @@ using ChronicCare.Monitor.State;
 using ChronicCare.Monitor.Streaming.Output;
 using ChronicCare.Monitor.Streaming.State;
 using ChronicCare.Monitor.Streaming.Uses;
+using ChronicCare.Monitor.Telemetry;
 using Microsoft.Extensions.Logging;
 using Polly;
 
@@ -43,6 +44,7 @@ public sealed class StreamRuntime
     private readonly List<int> _fenced = [];
     private readonly SortedDictionary<int, Unpublished> _unpublished = [];
     private PendingCommit? _pending;
+    private (long Applied, long Replayed, long DeadLetters) _counted;
 
     public StreamRuntime(
         DetectionPolicy policy,
@@ -77,6 +79,9 @@ public sealed class StreamRuntime
 
     /// <summary>R15's model, shared by every partition's engine and swappable while running; null = R15 off.</summary>
     public Monitor.Outliers.OutlierModelSlot? Outliers { get; init; }
+
+    /// <summary>Where events by outcome, published alerts, actions and dead letters, and alert latency are counted; null = not measured.</summary>
+    public MonitorMeter? Metrics { get; init; }
 
     /// <summary>
     /// Why a record of the events topic is not applied (it goes to the dead-letter output), or null. Shared with the
@@ -138,7 +143,7 @@ public sealed class StreamRuntime
         if (snapshot.Outbox is { } outbox)
         {
             // The last owner saved these records for publishing and may have stopped before publishing them all.
-            _unpublished[partition] = new Unpublished(Outbox.Decode(outbox), snapshot.Epoch, snapshot.Offset);
+            _unpublished[partition] = new Unpublished(Outbox.Decode(outbox), snapshot.Epoch, snapshot.Offset, 0);
         }
 
         _workers[partition] = new PartitionWorker(partition, engine, snapshot.Offset, snapshot.Epoch);
@@ -192,9 +197,10 @@ public sealed class StreamRuntime
     /// <summary>
     /// Applies one message of the events topic. Messages at or below the stored offset are already in the state
     /// (a replay) and are skipped. A recheck (internal, from another partition's commit) marks the keyed patient; a
-    /// review is applied when <see cref="ReviewGate"/> lets it through.
+    /// review is applied when <see cref="ReviewGate"/> lets it through. <paramref name="timestampMs"/> is the message's
+    /// Kafka timestamp (Unix ms, 0 when unknown), for the produce-to-alert latency.
     /// </summary>
-    public void Accept(int partition, long offset, string? key, ReadOnlyMemory<byte> value, InternalRecord kind)
+    public void Accept(int partition, long offset, string? key, ReadOnlyMemory<byte> value, InternalRecord kind, long timestampMs = 0)
     {
         if (_pending is not null)
         {
@@ -213,6 +219,11 @@ public sealed class StreamRuntime
         }
 
         w.AppliedOffset = offset;
+        if (timestampMs > 0 && (w.EarliestEventMs == 0 || timestampMs < w.EarliestEventMs))
+        {
+            w.EarliestEventMs = timestampMs;
+        }
+
         if (kind == InternalRecord.Recheck)
         {
             Stats.RechecksReceived++;
@@ -307,7 +318,7 @@ public sealed class StreamRuntime
             Stats.PatientsSaved += save.Patients.Count;
             if (!outbox.IsEmpty)
             {
-                _unpublished[w.Partition] = new Unpublished(outbox, w.Epoch, save.Offset);
+                _unpublished[w.Partition] = new Unpublished(outbox, w.Epoch, save.Offset, o?.EarliestEventMs ?? 0);
             }
         }
 
@@ -316,6 +327,7 @@ public sealed class StreamRuntime
         await PublishAsync(ct).ConfigureAwait(false);
         Stats.ProduceTime += Lap(ref phase);
         Stats.Commits++;
+        CountProcessed();
         return _workers.Values.Where(w => w.StoredOffset >= 0).ToDictionary(w => w.Partition, w => w.StoredOffset + 1);
     }
 
@@ -332,7 +344,7 @@ public sealed class StreamRuntime
 
         var pending = _unpublished.ToList();
         await _resilience.Call(
-            "publish outputs",
+            StoreResilience.PublishOutputs,
             async t =>
             {
                 foreach (var (_, u) in pending)
@@ -351,8 +363,14 @@ public sealed class StreamRuntime
         }
 
         _unpublished.Clear();
+        var now = _time.GetUtcNow();
         foreach (var (_, u) in pending)
         {
+            if (Metrics is { } metrics)
+            {
+                PublishedMetrics.Count(metrics, u.Outbox, u.EarliestEventMs, now);
+            }
+
             Stats.AlertRecords += u.Outbox.Alerts.Count;
             Stats.ActionRecords += u.Outbox.Actions.Count;
             Stats.RechecksSent += u.Outbox.Rechecks.Count;
@@ -555,6 +573,8 @@ public sealed class StreamRuntime
             var w = p.Workers[i];
             var (changes, blobs) = results[i];
             var outbox = p.Outboxes[w.Partition];
+            outbox.EarliestEventMs = w.EarliestEventMs;
+            w.EarliestEventMs = 0;
             outbox.Alerts.AddRange(changes.Alerts);
             outbox.Actions.AddRange(changes.Actions);
             outbox.DeadLetters.AddRange(w.DeadLetters);
@@ -575,8 +595,24 @@ public sealed class StreamRuntime
             : horizon.AddDays(-_policy.CardCollection.WindowDays - 1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
     }
 
-    /// <summary>An outbox saved (by this process or the last owner) and not yet known to be published.</summary>
-    private readonly record struct Unpublished(Outbox Outbox, long Epoch, long Offset);
+    /// <summary>
+    /// An outbox saved (by this process or the last owner) and not yet known to be published, with the Kafka timestamp
+    /// of the earliest event of its batch (0: unknown, as for an outbox the last owner left).
+    /// </summary>
+    private readonly record struct Unpublished(Outbox Outbox, long Epoch, long Offset, long EarliestEventMs);
+
+    /// <summary>Events by outcome since the last commit, from the stats (per commit, not per event: the hot path stays as it is).</summary>
+    private void CountProcessed()
+    {
+        if (Metrics is not { } metrics)
+        {
+            return;
+        }
+
+        var now = (Stats.EventsApplied, Stats.ReplaySkipped, Stats.DeadLetters);
+        metrics.Processed(now.EventsApplied - _counted.Applied, now.ReplaySkipped - _counted.Replayed, now.DeadLetters - _counted.DeadLetters);
+        _counted = now;
+    }
 
     private string? ReviewRefusal(ReviewDecision review) =>
         ReviewGate is { } gate ? gate(review) : "a review, and this processor accepts none (started without a reviewers roster)";

@@ -83,6 +83,15 @@ internal sealed class InMemoryAnalyticsStore : IAnalyticsStore
     public Task<IReadOnlyList<Alert>> AlertsAsync(string month, CancellationToken ct) =>
         Done(Alerts.Where(a => a.EventTime.StartsWith(month, StringComparison.Ordinal)));
 
+    /// <summary>Region is not modelled (the report never searches): a query naming one is refused.</summary>
+    public Task<IReadOnlyList<Alert>> SearchAlertsAsync(AlertQuery query, CancellationToken ct) => query.Region is not null
+        ? throw new NotSupportedException("the in-memory store does not search by region")
+        : Done(Alerts.Where(a => (query.Rule is null || a.Rule == query.Rule) && (query.Severity is null || a.Severity == query.Severity)
+                && (query.Status is null || a.Status == query.Status) && (query.FacilityId is null || a.FacilityId == query.FacilityId)
+                && (query.PatientId is null || a.PatientId == query.PatientId))
+            .OrderByDescending(a => DateTimeOffset.Parse(a.EventTime, CultureInfo.InvariantCulture).ToUnixTimeSeconds()).ThenBy(a => a.AlertId, StringComparer.Ordinal)
+            .Take(query.Validate().Limit));
+
     public Task<IReadOnlyList<Alert>> PeriodAlertsAsync(string period, CancellationToken ct) =>
         Done(Alerts.Where(a => a.Rule is "R12" or "R13" && a.Period == period));
 
@@ -91,6 +100,9 @@ internal sealed class InMemoryAnalyticsStore : IAnalyticsStore
 
     public Task<IReadOnlyList<IntegrityAction>> ActionsAsync(string month, CancellationToken ct) =>
         Done(Actions.Where(a => a.EffectiveFrom.ServiceDate.ToString("yyyy-MM", CultureInfo.InvariantCulture) == month));
+
+    public Task<IReadOnlyList<IntegrityAction>> PatientActionsAsync(string patientId, CancellationToken ct) =>
+        Done(Actions.Where(a => a.PatientId == patientId).OrderBy(a => a.ActionId, StringComparer.Ordinal));
 
     public Task<IReadOnlyList<ReviewDecision>> DecisionsAsync(CancellationToken ct) =>
         Done(Decisions.OrderBy(d => d.DecidedAt.UtcTicks).ThenBy(d => d.DecisionId, StringComparer.Ordinal));

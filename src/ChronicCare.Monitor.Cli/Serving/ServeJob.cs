@@ -1,0 +1,34 @@
+using ChronicCare.Monitor.Cli.Analytics;
+using ChronicCare.Monitor.Cli.Serving.Keys;
+using ChronicCare.Monitor.Cli.Terminal;
+using ChronicCare.Monitor.Files;
+
+namespace ChronicCare.Monitor.Cli.Serving;
+
+/// <summary>
+/// <c>serve</c>: loads and checks the keys, the roster and the policy before anything listens, opens (and migrates)
+/// the store, and serves until the command is stopped.
+/// </summary>
+internal static class ServeJob
+{
+    public static async Task<int> RunAsync(StoreChoice storeChoice, string host, int port, string keysPath, string reviewersPath, string? policyPath,
+        string? kafka, string eventsTopic, CliContext cli, CancellationToken ct)
+    {
+        var setup = new ServeSetup(host, port, ApiKeyRing.Load(keysPath), TriageJob.LoadRoster(reviewersPath), PolicyFile.Load(policyPath).Integrity, kafka, eventsTopic)
+            .Validate();
+        await using var store = await storeChoice.OpenAsync(ct).ConfigureAwait(false);
+        using var meter = new Telemetry.MonitorMeter();
+        await using var server = await TriageServer.StartAsync(setup, store, cli.Time, cli.Error, meter, ct).ConfigureAwait(false);
+        cli.Out.WriteLine($"serve: triage page {server.Address}triage, API {server.Address}api, metrics {server.Address}metrics (store {store.Describe}); Ctrl-C stops");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping is how a server ends: Ctrl-C or SIGTERM.
+        }
+
+        return ExitCodes.Ok;
+    }
+}
