@@ -88,6 +88,16 @@ public sealed class TriageDesk
             throw new TriageRefusedException($"alert {alertId} ({alert.Rule}) has no patient to sanction");
         }
 
+        // A supervisor's fraud or resale finding (CANCEL, BAN, REFERRAL) is undone only by a supervisor: the latest
+        // decision on an alert wins, so a reviewer's dismissal would otherwise revoke those sanctions.
+        var standing = (await _store.DecisionsAsync(ct).ConfigureAwait(false))
+            .LastOrDefault(d => d.AlertId == alertId && d.Verdict != ReviewVerdict.Reinstate);
+        if (standing is { Verdict: ReviewVerdict.Confirm, Finding: not ReviewFinding.Rule } && _roster.Refusal(request.By, ReviewVerdict.Confirm, standing.Finding) is not null)
+        {
+            throw new TriageRefusedException(
+                $"alert {alertId} stands confirmed as {ReviewJson.FindingName(standing.Finding)} by {standing.DecidedBy}: only a supervisor may decide on it again");
+        }
+
         return new ReviewDecision
         {
             PatientId = alert.PatientId ?? "",

@@ -20,15 +20,16 @@ internal static class ServeCommand
         var policy = new Option<string?>("--policy") { Description = "Policy file or folder: the ladder's numbers (default: the built-in default policy)" };
         var kafka = new Option<string?>("--kafka") { Description = "Also publish each decision to the events topic, for a running `run`" };
         var events = new Option<string>("--topic-events") { Description = "Events topic", DefaultValueFactory = _ => new KafkaTopics().Events };
+        var allowDemo = new Option<bool>("--allow-demo-keys") { Description = "Serve beyond loopback although the keys file still holds the published demo keys (never with real data)" };
         var store = new StoreArguments();
         var command = new Command("serve", "Serve the triage API and page: list and show alerts, confirm, dismiss, reinstate (audited)")
         {
-            keys, port, host, roster, policy, kafka, events,
+            keys, port, host, roster, policy, kafka, events, allowDemo,
         };
         store.AddTo(command);
         command.SetAction(async (pr, ct) => await CommandRunner.RunAsync(cli.Error, () =>
             ServeJob.RunAsync(store.Read(pr, required: true)!, pr.GetValue(host)!, pr.GetValue(port), pr.GetValue(keys)!, pr.GetValue(roster)!, pr.GetValue(policy),
-                pr.GetValue(kafka), pr.GetValue(events)!, cli, ct)).ConfigureAwait(false));
+                pr.GetValue(kafka), pr.GetValue(events)!, pr.GetValue(allowDemo), cli, ct)).ConfigureAwait(false));
         return command;
     }
 }

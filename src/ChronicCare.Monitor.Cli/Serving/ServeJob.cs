@@ -11,10 +11,22 @@ namespace ChronicCare.Monitor.Cli.Serving;
 /// </summary>
 internal static class ServeJob
 {
+    /// <summary>The keys pipelines/api-keys.json ships with (published in its comments): fine on loopback, refused beyond it.</summary>
+    private static readonly string[] DemoKeys = ["chroniccare-demo-viewer-key", "chroniccare-demo-reviewer-key", "chroniccare-demo-supervisor-key"];
+
+    private static bool IsLoopback(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip));
+
     public static async Task<int> RunAsync(StoreChoice storeChoice, string host, int port, string keysPath, string reviewersPath, string? policyPath,
-        string? kafka, string eventsTopic, CliContext cli, CancellationToken ct)
+        string? kafka, string eventsTopic, bool allowDemoKeys, CliContext cli, CancellationToken ct)
     {
-        var setup = new ServeSetup(host, port, ApiKeyRing.Load(keysPath), TriageJob.LoadRoster(reviewersPath), PolicyFile.Load(policyPath).Integrity, kafka, eventsTopic)
+        var ring = ApiKeyRing.Load(keysPath);
+        if (!allowDemoKeys && !IsLoopback(host) && DemoKeys.Any(k => ring.Find(k) is not null))
+        {
+            throw new ArgumentException($"{keysPath} still holds the published demo keys: replace them before serving on {host} (or pass --allow-demo-keys, never with real data)");
+        }
+
+        var setup = new ServeSetup(host, port, ring, TriageJob.LoadRoster(reviewersPath), PolicyFile.Load(policyPath).Integrity, kafka, eventsTopic)
             .Validate();
         await using var store = await storeChoice.OpenAsync(ct).ConfigureAwait(false);
         using var meter = new Telemetry.MonitorMeter();

@@ -164,7 +164,9 @@ internal sealed class TriageServer : IAsyncDisposable
         finally
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-            meter.HttpRequest(route.StartsWith('/') ? route : "/" + route, context.Request.Method, context.Response.StatusCode);
+            // The method too is a bounded label: anyone may send any method name, and each would be a series forever.
+            var method = context.Request.Method is "GET" or "POST" or "HEAD" ? context.Request.Method : "other";
+            meter.HttpRequest(route.StartsWith('/') ? route : "/" + route, method, context.Response.StatusCode);
         }
     }
 

@@ -170,6 +170,20 @@ public sealed class ComposeFileTests
         Assert.Equal("0.0.0.0", serve[serve.IndexOf("--host") + 1]);
     }
 
+    [Fact]
+    public void Compose_ServeAndRun_ShareTheEventsTopicAndTheRoster()
+    {
+        // Decisions taken on the triage page must reach `run` (the sanctions), and both check the same roster.
+        var serve = Args("chroniccare-serve");
+        Assert.Equal("kafka:9092", serve[serve.IndexOf("--kafka") + 1]);
+        Assert.Equal(Args("chroniccare-run")[Args("chroniccare-run").IndexOf("--kafka") + 1], serve[serve.IndexOf("--kafka") + 1]);
+        foreach (var service in new[] { "chroniccare-run", "chroniccare-serve" })
+        {
+            var volumes = ((YamlSequenceNode)((YamlMappingNode)Services[service])["volumes"]).Children.Select(Str);
+            Assert.Contains("./pipelines/reviewers.json:/app/pipelines/reviewers.json:ro", volumes);
+        }
+    }
+
     private List<string> Args(string service) => ((YamlSequenceNode)((YamlMappingNode)Services[service])["command"]).Children.Select(Str).ToList();
 
     private IEnumerable<(string Name, YamlMappingNode Node)> ServiceList() => Services.Children.Select(kv => (Str(kv.Key), (YamlMappingNode)kv.Value));

@@ -1,3 +1,4 @@
+using ChronicCare.Monitor.Integrity;
 using System.Net;
 using Xunit;
 
@@ -71,6 +72,31 @@ public sealed class ApiRoleTests(ServeWorld world)
         {
             Assert.Empty(decisions);
             Assert.Contains("role", answer.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("reviewer", Dismiss, HttpStatusCode.Conflict)]
+    [InlineData("reviewer", Confirm, HttpStatusCode.Conflict)]
+    [InlineData("supervisor", Dismiss, HttpStatusCode.OK)]
+    public async Task Post_AlertASupervisorConfirmedAsFraud_OnlyASupervisorDecidesAgain(string role, string body, HttpStatusCode expected)
+    {
+        await using var host = await world.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync("/api/alerts/R02:S1/decision", TestKeys.Supervisor, Fraud)).StatusCode);
+
+        var (status, answer) = await ServeHost.ReadAsync(host.PostAsync("/api/alerts/R02:S1/decision", TestKeys.Of(role), body));
+
+        Assert.Equal(expected, status);
+        var latest = (await host.Store.DecisionsAsync(CancellationToken.None)).Last(d => d.AlertId == "R02:S1");
+        if (expected == HttpStatusCode.OK)
+        {
+            Assert.Equal(ReviewVerdict.Dismiss, latest.Verdict);
+        }
+        else
+        {
+            // The fraud finding stands.
+            Assert.Equal((ReviewVerdict.Confirm, ReviewFinding.Fraud, "supervisor.demo"), (latest.Verdict, latest.Finding, latest.DecidedBy));
+            Assert.Contains("only a supervisor may decide on it again", answer.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
     }
 }

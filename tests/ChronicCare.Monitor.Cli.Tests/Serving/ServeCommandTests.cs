@@ -70,6 +70,18 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("reviewers roster not found", r.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Serve_DemoKeysBeyondLoopback_ExitsTwoUnlessAllowed()
+    {
+        var demo = Path.Combine(Paths.Repo, "pipelines", "api-keys.json");
+
+        var r = CliRun.Of("serve", "--store", Store, "--keys", demo, "--host", "0.0.0.0", "--port", "0");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("still holds the published demo keys", r.Error, StringComparison.Ordinal);
+        Assert.Single(r.Error.Trim().Split('\n'));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static string Roster => Path.Combine(Paths.Repo, "pipelines", "reviewers.json");

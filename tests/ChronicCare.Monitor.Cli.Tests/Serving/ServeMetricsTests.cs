@@ -21,6 +21,14 @@ public sealed class ServeMetricsTests(ServeWorld world)
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync("/api/alerts/R02:S1/decision", TestKeys.Reviewer, """{"decision":"confirm","note":"病历核实"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await host.PostAsync("/api/alerts/R02:S2/decision", TestKeys.Reviewer, """{"decision":"confirm","finding":"fraud","note":"x"}""")).StatusCode);
 
+        using (var odd = new HttpRequestMessage(new HttpMethod("FOO1"), "/api/alerts"))
+        {
+            await host.Client.SendAsync(odd);
+        }
+
+        // Routing ignores case, and so does the key check.
+        Assert.Equal(HttpStatusCode.OK, (await host.GetAsync("/API/alerts", TestKeys.Viewer)).StatusCode);
+
         var response = await host.GetAsync("/metrics", null);
         var page = await response.Content.ReadAsStringAsync();
 
@@ -31,6 +39,8 @@ public sealed class ServeMetricsTests(ServeWorld world)
         Assert.Contains($"{MetricNames.HttpRequests}{{code=\"403\",method=\"POST\",route=\"/api/alerts/{{id}}/decision\"}} 1", page, StringComparison.Ordinal);
         Assert.Contains($"{MetricNames.TriageDecisions}{{decision=\"confirm\",outcome=\"recorded\"}} 1", page, StringComparison.Ordinal);
         Assert.Contains($"{MetricNames.TriageDecisions}{{decision=\"confirm\",outcome=\"refused\"}} 1", page, StringComparison.Ordinal);
+        Assert.Contains("method=\"other\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("FOO1", page, StringComparison.Ordinal);
         Assert.DoesNotContain("S1", page, StringComparison.Ordinal);
         Assert.DoesNotContain("P0001", page, StringComparison.Ordinal);
         Assert.DoesNotContain("reviewer.demo", page, StringComparison.Ordinal);

@@ -124,7 +124,8 @@ internal sealed class IntegrityReader(IAnalyticsStore store, IntegrityPolicyOpti
         {
             LadderRung.Warning => a.Action == ActionKind.Warning,
             LadderRung.SelfPay => a.Action == ActionKind.SelfPay,
-            LadderRung.CancelBan => a.Action == ActionKind.Cancel && !referred.Contains(Subject(a.ActionId)),
+            // The rung is CANCEL and BAN: it stands while either does (a reinstated CANCEL leaves the BAN in force).
+            LadderRung.CancelBan => a.Action is ActionKind.Cancel or ActionKind.Ban && !referred.Contains(Subject(a.ActionId)),
             _ => a.Action == ActionKind.Referral,
         };
 

@@ -20,8 +20,9 @@ internal static class KeyAuthentication
     /// <summary>Sets <see cref="HttpContext.User"/> when the request carries a known key; marks one that is not.</summary>
     public static RequestDelegate Middleware(ApiKeyRing ring, RequestDelegate next) => context =>
     {
-        var presented = context.Request.Path.StartsWithSegments(ServeRoutes.Api, StringComparison.Ordinal) ? FromHeaders(context.Request)
-            : context.Request.Path.StartsWithSegments(ServeRoutes.Page, StringComparison.Ordinal) ? context.Request.Cookies[CookieName]
+        // Routing ignores case, so must this: /API/alerts is the API too.
+        var presented = context.Request.Path.StartsWithSegments(ServeRoutes.Api, StringComparison.OrdinalIgnoreCase) ? FromHeaders(context.Request)
+            : context.Request.Path.StartsWithSegments(ServeRoutes.Page, StringComparison.OrdinalIgnoreCase) ? context.Request.Cookies[CookieName]
             : null;
         if (presented is not null)
         {
