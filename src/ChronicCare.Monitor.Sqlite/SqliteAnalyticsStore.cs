@@ -61,20 +61,7 @@ public sealed class SqliteAnalyticsStore : IAnalyticsStore
     public string Describe => $"sqlite:{Path}";
 
     /// <summary>Opens the file and applies the migrations: a store ready to use.</summary>
-    public static async Task<SqliteAnalyticsStore> OpenAsync(string path, CancellationToken ct)
-    {
-        var store = new SqliteAnalyticsStore(path);
-        try
-        {
-            await store.MigrateAsync(ct).ConfigureAwait(false);
-            return store;
-        }
-        catch
-        {
-            await store.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    public static Task<SqliteAnalyticsStore> OpenAsync(string path, CancellationToken ct) => StoreOpening.MigratedAsync(new SqliteAnalyticsStore(path), ct);
 
     public Task MigrateAsync(CancellationToken ct) => Locked(() => SqliteMigrations.Apply(_connection, ct), ct);
 

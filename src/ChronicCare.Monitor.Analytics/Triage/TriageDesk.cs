@@ -37,12 +37,13 @@ public sealed class TriageDesk
     {
         ArgumentNullException.ThrowIfNull(request);
         var reinstate = request.Verdict == ReviewVerdict.Reinstate;
+        ReviewDecision? latest = null;
         if ((reinstate ? request.ActionId : request.AlertId) is { } subject && !string.IsNullOrWhiteSpace(request.By))
         {
             // Checked before the subject is judged again: the alert may have been withdrawn since the first attempt,
             // and the recorded decision must still reach the engine.
             Require(request);
-            var latest = (await _store.DecisionsAsync(ct).ConfigureAwait(false))
+            latest = (await _store.DecisionsAsync(ct).ConfigureAwait(false))
                 .LastOrDefault(d => (reinstate ? d.ActionId : d.AlertId) == subject && (d.Verdict == ReviewVerdict.Reinstate) == reinstate);
             if (latest is not null && latest.Verdict == request.Verdict && latest.Finding == request.Finding && latest.DecidedBy == request.By
                 && latest.Note == request.Note)
@@ -51,10 +52,13 @@ public sealed class TriageDesk
             }
         }
 
-        return new TriageOutcome(await NewDecisionAsync(request, ct).ConfigureAwait(false), Repeat: false);
+        return new TriageOutcome(await NewDecisionAsync(request, latest, ct).ConfigureAwait(false), Repeat: false);
     }
 
-    private async Task<ReviewDecision> NewDecisionAsync(TriageRequest request, CancellationToken ct)
+    /// <param name="request">The decision asked for.</param>
+    /// <param name="standing">The subject's latest decision in the store (read once, by <see cref="DecideAsync"/>).</param>
+    /// <param name="ct">Cancels the store calls.</param>
+    private async Task<ReviewDecision> NewDecisionAsync(TriageRequest request, ReviewDecision? standing, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.By))
@@ -77,7 +81,7 @@ public sealed class TriageDesk
 
         var alertId = request.AlertId ?? throw new ArgumentException("--alert: the alert to decide on is required");
         var alert = await _store.FindAlertAsync(alertId, ct).ConfigureAwait(false)
-            ?? throw new TriageRefusedException($"alert {alertId} is not in the analytics store");
+            ?? throw new TriageRefusedException($"alert {alertId} is not in the analytics store", TriageRefusal.NotFound);
         if (request.Verdict == ReviewVerdict.Confirm && alert.Status != AlertStatus.Open)
         {
             throw new TriageRefusedException($"alert {alertId} is withdrawn: there is nothing to confirm");
@@ -90,8 +94,6 @@ public sealed class TriageDesk
 
         // A supervisor's fraud or resale finding (CANCEL, BAN, REFERRAL) is undone only by a supervisor: the latest
         // decision on an alert wins, so a reviewer's dismissal would otherwise revoke those sanctions.
-        var standing = (await _store.DecisionsAsync(ct).ConfigureAwait(false))
-            .LastOrDefault(d => d.AlertId == alertId && d.Verdict != ReviewVerdict.Reinstate);
         if (standing is { Verdict: ReviewVerdict.Confirm, Finding: not ReviewFinding.Rule } && _roster.Refusal(request.By, ReviewVerdict.Confirm, standing.Finding) is not null)
         {
             throw new TriageRefusedException(
@@ -122,7 +124,7 @@ public sealed class TriageDesk
         }
 
         var action = await _store.FindActionAsync(actionId, ct).ConfigureAwait(false)
-            ?? throw new TriageRefusedException($"action {actionId} is not in the analytics store");
+            ?? throw new TriageRefusedException($"action {actionId} is not in the analytics store", TriageRefusal.NotFound);
         if (action.Action == ActionKind.Reinstate)
         {
             throw new TriageRefusedException($"action {actionId} is itself a REINSTATE");
@@ -144,7 +146,7 @@ public sealed class TriageDesk
     {
         if (_roster.Refusal(request.By, request.Verdict, request.Finding) is { } refusal)
         {
-            throw new TriageRefusedException(refusal);
+            throw new TriageRefusedException(refusal, TriageRefusal.NotAuthorised);
         }
     }
 

@@ -12,6 +12,14 @@ public sealed class TriageRefusedException : Exception
     {
     }
 
+    public TriageRefusedException(string message, TriageRefusal kind)
+        : base(message)
+    {
+        Kind = kind;
+    }
+
+    public TriageRefusal Kind { get; }
+
     public TriageRefusedException(string message, Exception inner)
         : base(message, inner)
     {

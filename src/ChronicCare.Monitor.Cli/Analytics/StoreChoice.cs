@@ -10,22 +10,8 @@ namespace ChronicCare.Monitor.Cli.Analytics;
 /// <summary>One analytics store, opened and migrated, and the key its patient pseudonyms are made with.</summary>
 internal sealed record StoreChoice(string? SqlitePath, ClickHouseOptions? ClickHouse, string? KeyFile)
 {
-    public async Task<IAnalyticsStore> OpenAsync(CancellationToken ct)
-    {
-        IAnalyticsStore store = ClickHouse is { } ch
-            ? new ClickHouseAnalyticsStore(ch)
-            : new SqliteAnalyticsStore(SqlitePath!);
-        try
-        {
-            await store.MigrateAsync(ct).ConfigureAwait(false);
-            return store;
-        }
-        catch
-        {
-            await store.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    public Task<IAnalyticsStore> OpenAsync(CancellationToken ct) => StoreOpening.MigratedAsync<IAnalyticsStore>(
+        ClickHouse is { } ch ? new ClickHouseAnalyticsStore(ch) : new SqliteAnalyticsStore(SqlitePath!), ct);
 
     /// <summary>
     /// The pseudonym key: <c>--pseudonym-key FILE</c>, else the environment variable, else (SQLite only) the file beside

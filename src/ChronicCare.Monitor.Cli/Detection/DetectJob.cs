@@ -27,9 +27,7 @@ internal static class DetectJob
             throw new InputException($"events file not found: {options.EventsFile}");
         }
 
-        // A training run (features captured) writes no outputs: nobody reads them, and they would hold patient ids.
-        var writes = options.Capture is null;
-        if (writes)
+        if (Writes(options))
         {
             Directory.CreateDirectory(options.OutDir);
         }
@@ -58,12 +56,12 @@ internal static class DetectJob
             }
 
             alertList.Sort((a, b) => string.CompareOrdinal(a.AlertId, b.AlertId));
-            using (var w = Output(options, writes, "alerts.jsonl"))
+            using (var w = Output(options, "alerts.jsonl"))
             {
                 alertList.ForEach(w.Write);
             }
 
-            using (var w = Output(options, writes, "actions.jsonl"))
+            using (var w = Output(options, "actions.jsonl"))
             {
                 actionList.ForEach(w.Write);
             }
@@ -89,7 +87,7 @@ internal static class DetectJob
         var actions = new Dictionary<string, IntegrityAction>(StringComparer.Ordinal);
         var source = Path.GetFileName(options.EventsFile);
         long lines = 0, processed = 0, dead = 0, sinceFlush = 0;
-        using var deadLetters = Output(options, options.Capture is null, "dead-letter.jsonl");
+        using var deadLetters = Output(options, "dead-letter.jsonl");
         if (options.ReviewsFile is { } reviewsFile)
         {
             var (applied, bad) = ApplyReviews(engine, reviewsFile, deadLetters);
@@ -175,8 +173,11 @@ internal static class DetectJob
         return (processed, dead);
     }
 
-    private static JsonlWriter Output(DetectOptions options, bool writes, string name) =>
-        writes ? new JsonlWriter(Path.Combine(options.OutDir, name)) : JsonlWriter.Discarding();
+    /// <summary>A training run (features captured) writes no outputs: nobody reads them, and they would hold patient ids.</summary>
+    private static bool Writes(DetectOptions options) => options.Capture is null;
+
+    private static JsonlWriter Output(DetectOptions options, string name) =>
+        Writes(options) ? new JsonlWriter(Path.Combine(options.OutDir, name)) : JsonlWriter.Discarding();
 
     private static void Merge(EngineChanges changes, Dictionary<string, Alert> alerts, Dictionary<string, IntegrityAction> actions)
     {

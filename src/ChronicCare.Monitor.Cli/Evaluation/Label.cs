@@ -5,6 +5,12 @@ namespace ChronicCare.Monitor.Cli.Evaluation;
 /// <summary>One injected deviation of the simulator: the pattern, the rules it must trigger (none for model-only) and on which settlements.</summary>
 internal sealed record Label(string LabelId, string Pattern, IReadOnlyList<string> Rules, IReadOnlyList<string> SettlementIds, string? PatientId, string? FacilityId, string? Period)
 {
+    /// <summary>A deviation no exact rule names (price inflation, substitution, odd quantities): R15's to find on its settlements.</summary>
+    public bool IsModelOnly => Rules.Count == 0;
+
+    /// <summary>The rules expected on the label's subjects: its own, or R15 for a model-only one.</summary>
+    public IReadOnlyList<string> ExpectedRules => IsModelOnly ? ["R15"] : Rules;
+
     public static IReadOnlyList<Label> ReadAll(string path)
     {
         if (!File.Exists(path))

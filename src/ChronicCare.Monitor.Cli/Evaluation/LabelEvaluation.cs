@@ -20,8 +20,7 @@ internal sealed record LabelEvaluation(IReadOnlyList<RuleScore> ByRule, IReadOnl
         foreach (var l in labels)
         {
             var set = byPattern.TryGetValue(l.Pattern, out var s) ? s : byPattern[l.Pattern] = [];
-            // A model-only deviation (no exact rule names it) is R15's to find.
-            foreach (var rule in l.Rules.Count > 0 ? l.Rules : ["R15"])
+            foreach (var rule in l.ExpectedRules)
             {
                 foreach (var key in KeysOf(l, rule))
                 {

@@ -63,7 +63,7 @@ internal sealed record SimulatedBench(
             var detectTime = clock.Elapsed;
             var r15 = summary.Alerts.Where(a => a.Rule == "R15" && a.Status == AlertStatus.Open).Select(a => a.SettlementId!).ToHashSet(StringComparer.Ordinal);
             var recall = Label.ReadAll(Path.Combine(dir.FullName, "labels.jsonl"))
-                .Where(l => l.Rules.Count == 0)
+                .Where(l => l.IsModelOnly)
                 .GroupBy(l => l.Pattern, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (g.Key, g.SelectMany(l => l.SettlementIds).Count(r15.Contains), g.SelectMany(l => l.SettlementIds).Count()))

@@ -132,7 +132,7 @@ internal static class TrainJob
         var positives = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var l in labels ?? [])
         {
-            if (l.Rules.Count == 0)
+            if (l.IsModelOnly)
             {
                 foreach (var s in l.SettlementIds)
                 {

@@ -16,8 +16,6 @@ namespace ChronicCare.Monitor.Cli.Serving.Triage;
 /// </summary>
 internal sealed class TriageService : IDisposable
 {
-    private readonly IAnalyticsStore _store;
-    private readonly ReviewerRoster _roster;
     private readonly TriageDesk _desk;
     private readonly DecisionSink _sink;
     private readonly ILogger _log;
@@ -27,8 +25,6 @@ internal sealed class TriageService : IDisposable
     public TriageService(IAnalyticsStore store, ReviewerRoster roster, TimeProvider time, DecisionSink sink, ILogger log, Telemetry.MonitorMeter? meter = null)
     {
         _meter = meter;
-        _store = store;
-        _roster = roster;
         _desk = new TriageDesk(store, roster, time);
         _sink = sink;
         _log = log;
@@ -70,19 +66,7 @@ internal sealed class TriageService : IDisposable
             return DecisionResult.Refused(StatusCodes.Status403Forbidden, $"{what} needs the {ServeRoles.Name(needed)} role; the key of '{caller.User}' has the {ServeRoles.Name(caller.Role)} role");
         }
 
-        if (_roster.Refusal(caller.User, request.Verdict, request.Finding) is { } refusal)
-        {
-            return DecisionResult.Refused(StatusCodes.Status403Forbidden, refusal);
-        }
-
-        var exists = reinstate
-            ? await _store.FindActionAsync(request.SubjectId, ct).ConfigureAwait(false) is not null
-            : await _store.FindAlertAsync(request.SubjectId, ct).ConfigureAwait(false) is not null;
-        if (!exists)
-        {
-            return DecisionResult.Refused(StatusCodes.Status404NotFound, $"{(reinstate ? "action" : "alert")} {request.SubjectId} is not in the analytics store");
-        }
-
+        // The roster and the subject are the desk's to check (as for `triage`); its refusal says which it was.
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -95,7 +79,14 @@ internal sealed class TriageService : IDisposable
             }
             catch (TriageRefusedException e)
             {
-                return DecisionResult.Refused(StatusCodes.Status409Conflict, e.Message);
+                return DecisionResult.Refused(
+                    e.Kind switch
+                    {
+                        TriageRefusal.NotAuthorised => StatusCodes.Status403Forbidden,
+                        TriageRefusal.NotFound => StatusCodes.Status404NotFound,
+                        _ => StatusCodes.Status409Conflict,
+                    },
+                    e.Message);
             }
             catch (ArgumentException e)
             {
